@@ -1,0 +1,31 @@
+# Two commands do all of the set-up on a fresh machine with python3 and make:
+#   make demo   install, then code the bundled example articles
+#   make test   install, then run the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+demo: install
+	@$(BIN)/newsgraph extract --format summary examples/
+
+test: install
+	@$(BIN)/python -m pytest -q
+
+bench: install
+	@$(BIN)/python bench/ner_winer.py
+	@$(BIN)/python bench/repair.py
+	@$(BIN)/python bench/langid.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

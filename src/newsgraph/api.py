@@ -1,0 +1,35 @@
+"""The Python API: ``extract`` one text, ``extract_many`` records through one shared pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsgraph.errors import InputError
+from newsgraph.model import Document, Skipped
+
+
+def extract(
+    text: str, *, published: str | None = None, title: str | None = None, url: str | None = None,
+    language: str | None = None, id: str | None = None,
+) -> Document:
+    """Code one text. Raises ``UnsupportedLanguage`` or ``InputError`` when it yields no document."""
+    from newsgraph.ingest.readers import record_from_json
+    from newsgraph.pipeline.runner import get_pipeline
+
+    record = {"text": text, "published": published, "title": title, "url": url, "language": language, "id": id}
+    raw = record_from_json(record, id or "<text>", text.encode("utf-8"))
+    result = get_pipeline().run(raw)
+    if isinstance(result, Skipped):
+        raise InputError(result.reason, source=result.source)
+    return result
+
+
+def extract_many(records: Iterable[dict[str, Any] | str], batch_size: int = 16) -> Iterator[Document | Skipped]:
+    """Code many records (dicts with 'text' and optional metadata, or strings) with ``nlp.pipe``.
+
+    Yields a ``Document`` per record, or a ``Skipped`` with the reason when one yields none."""
+    from newsgraph.ingest.readers import read_records
+    from newsgraph.pipeline.runner import get_pipeline
+
+    yield from get_pipeline().run_many(read_records(records), batch_size=batch_size)

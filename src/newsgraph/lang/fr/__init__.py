@@ -1,0 +1,1 @@
+"""Everything French: calendar words, reporting verbs, event lexicon, role words, demonyms."""

@@ -1,0 +1,30 @@
+"""Language identification, restricted to a set of common news languages; only languages with an
+installed model (``newsgraph.lang``) are accepted, the others are skipped with a reason."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Candidate languages: the supported ones plus the usual languages of news, so that a text in one of
+# them is recognised as such instead of being forced onto French.
+CANDIDATES = ["fr", "en", "es", "de", "it", "pt", "nl", "ca", "ro", "pl", "ru", "uk", "ar", "tr", "zh", "ja", "ko", "fa", "sv", "da", "no", "cs", "el", "he", "hi", "id", "vi"]
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(CANDIDATES)
+    return ident
+
+
+def identify_language(text: str, *, sample: int = 5000) -> tuple[str | None, float]:
+    """The most likely language of ``text`` and its probability; (None, 0.0) for text with no words."""
+    sample_text = text[:sample]
+    if not _LETTERS.search(sample_text):
+        return None, 0.0
+    lang, prob = _identifier().classify(sample_text)
+    return str(lang), float(prob)

@@ -1,0 +1,89 @@
+"""The spaCy stage: loads the language's model once per process and parses batches with ``nlp.pipe``.
+
+Paragraph breaks always start a sentence. Long texts are parsed in chunks cut at paragraph (or
+space) boundaries and joined back, so that memory stays bounded and offsets stay exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.errors import ResourceError
+from newsgraph.registry import languages
+
+CHUNK_CHARS = 20_000
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "newsgraph_paragraphs" in Language.factories:
+        return
+
+    @Language.component("newsgraph_paragraphs")
+    def paragraphs(doc: Any) -> Any:
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(language: str = "fr") -> Any:
+    """The spaCy pipeline for ``language``, loaded once per process."""
+    import spacy
+
+    info = languages.get(language)
+    _register_components()
+    try:
+        nlp = spacy.load(info["model"])
+    except OSError as exc:
+        raise ResourceError(f"spaCy model {info['model']} is not installed: {exc}") from exc
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    nlp.max_length = 10 * CHUNK_CHARS
+    return nlp
+
+
+def model_version(language: str = "fr") -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    name = languages.get(language)["model"]
+    try:
+        return f"{name} {version(name)}"
+    except PackageNotFoundError:
+        return name
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``size`` characters whose concatenation is ``text``."""
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            if cut > start:
+                end = cut + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def parse_many(texts: Iterable[str], language: str = "fr", batch_size: int = 16) -> Iterator[Any]:
+    """Parse texts with ``nlp.pipe``, yielding one spaCy ``Doc`` per text, in order."""
+    from spacy.tokens import Doc
+
+    nlp = load_model(language)
+    texts = list(texts)
+    plan = [chunk_text(t) for t in texts]
+    flat = [piece for pieces in plan for piece in pieces]
+    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    for pieces in plan:
+        parts = [next(docs) for _ in pieces]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

@@ -1,0 +1,95 @@
+"""The stages of the default pipeline, registered by versioned name, and their order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsgraph.errors import InputError, UnsupportedLanguage
+from newsgraph.lang import SUPPORTED
+from newsgraph.pipeline.dateline import find_dateline
+from newsgraph.pipeline.langid import identify_language
+from newsgraph.pipeline.repair import matching_text, repair_text
+from newsgraph.pipeline.work import Work
+from newsgraph.registry import stages
+
+
+@stages.register("repair.v1")
+class RepairStage:
+    name = "repair"
+    requires = ("raw",)
+    provides = ("text",)
+
+    def __call__(self, work: Work) -> None:
+        repaired = repair_text(work.raw.text)
+        if not repaired.text.strip():
+            raise InputError("empty text")
+        work.text = repaired.text
+        work.repairs = repaired.repairs
+        work.non_text = repaired.non_text
+        work.match_text = matching_text(repaired.text, repaired.non_text)
+        title = work.raw.title
+        work.title = title.strip() if title else None
+
+
+@stages.register("langid.v1")
+class LanguageStage:
+    name = "langid"
+    requires = ("text",)
+    provides = ("language",)
+
+    def __call__(self, work: Work) -> None:
+        declared = (work.raw.language or "").lower()[:2] or None
+        if declared in SUPPORTED:
+            work.language = declared
+            return
+        lang, prob = identify_language(work.match_text)
+        if lang is None:
+            raise InputError("no words to read (no letters in the text)")
+        if lang not in SUPPORTED:
+            shown = f"declared {declared!r}" if declared else f"detected {lang!r} (p={prob:.2f})"
+            raise UnsupportedLanguage(f"unsupported language: {shown}; supported: {', '.join(sorted(SUPPORTED))}")
+        work.language = lang
+
+
+def normalise_published(value: str | None) -> str | None:
+    """An ISO 8601 date or datetime from metadata, or None when it cannot be read."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            from dateutil import parser
+
+            parsed = parser.parse(value)
+        except (ValueError, OverflowError, ImportError):
+            return None
+    if len(value) <= 10 or (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and "T" not in value:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+@stages.register("dateline.v1")
+class PublishedStage:
+    name = "published"
+    requires = ("text",)
+    provides = ("published",)
+
+    def __call__(self, work: Work) -> None:
+        published = normalise_published(work.raw.published)
+        if published is None:
+            found = find_dateline(work.text)
+            if found:
+                published = found[0]
+        work.published = published
+
+
+def default_stages() -> tuple[list, list]:
+    """The stages before and after the spaCy parse, in order."""
+    from newsgraph.pipeline.actors import ActorStage
+    from newsgraph.pipeline.places import PlaceStage
+
+    before = [RepairStage(), LanguageStage(), PublishedStage()]
+    after = [ActorStage(), PlaceStage()]
+    return before, after
