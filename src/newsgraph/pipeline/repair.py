@@ -72,9 +72,12 @@ def _split_camel(m: re.Match[str]) -> int | None:
     lw = left.lower()
     if zipf(lw) < 3.0 or zipf(lw, "en") > zipf(lw) + 1.0:
         return None  # left half not a French word (Mc, Move)
-    if not is_known(right, 3.0):
-        return None
-    return m.start(2)
+    if is_known(right, 3.0):
+        return m.start(2)
+    # a lowercase French word glued to a name: "chanteurMichel", "opérationSentinelle"
+    if left.islower() and len(left) >= 4 and zipf(lw) >= 3.5 and len(right) >= 3:
+        return m.start(2)
+    return None
 
 
 def _split_clitic(m: re.Match[str]) -> int | None:
