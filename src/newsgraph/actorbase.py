@@ -1,0 +1,286 @@
+"""The actor base: countries, organisations and people, with aliases and dated roles.
+
+Shipped as data in ``resources/actors/`` (format in ``resources/README.md``). A user's own entries
+(``newsgraph actorbase add|import``) live in ``NEWSGRAPH_ACTORBASE`` or the user data directory and
+override shipped entries with the same key; ``check`` reports every override and every alias that
+two actors claim.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from newsgraph.errors import ResourceError
+
+OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GOV", "SPOKES": "GOV", "AMB": "GOV",
+                 "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV"}
+
+
+def norm(text: str) -> str:
+    """Matching key: no accents, lowercase, hyphens/apostrophes/dots as spaces, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae")
+    return re.sub(r"[\W_]+", " ", stripped.lower()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    office: str
+    start: date | None
+    end: date | None
+    org: str | None = None  # organisation key for HEAD@org
+
+    def holds(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    name: str
+    kind: str  # person | country | organization | group
+    code: str | None
+    country: str | None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    note: str = ""
+    origin: str = "shipped"
+    adjectives: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    capital_geonameid: int | None = None
+    geonameid: int | None = None
+
+    @property
+    def canonical(self) -> str:
+        return self.wikidata or f"ng:{self.key}"
+
+    def code_on(self, on: date | None) -> str | None:
+        """The CAMEO code on a date: an office holder is GOV (MIL for defence) of their country, or
+        their organisation's code; a former office holder keeps the code of the latest office."""
+        if self.kind != "person" or not self.roles:
+            return self.code
+        current = [r for r in self.roles if on is not None and r.holds(on)]
+        role = current[0] if current else max(self.roles, key=lambda r: r.start or date.min)
+        return self._role_code(role)
+
+    def _role_code(self, role: Role) -> str | None:
+        if role.org:
+            org = actor_base().entries.get(role.org)
+            return org.code if org else self.code
+        sector = OFFICE_SECTOR.get(role.office, "GOV")
+        return f"{self.country}{sector}" if self.country else self.code
+
+    def offices_on(self, on: date) -> set[str]:
+        return {r.office for r in self.roles if r.holds(on)}
+
+
+@dataclass
+class ActorBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    index: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    first_words: set[str] = field(default_factory=set)
+    adjectives: dict[str, str] = field(default_factory=dict)  # inflected adjective -> iso3
+    capitals: dict[str, str] = field(default_factory=dict)  # capital name -> iso3
+    overrides: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def add(self, entry: Entry) -> None:
+        if entry.key in self.entries:
+            old = self.entries[entry.key]
+            self.overrides.append(f"{entry.origin} entry {entry.key!r} overrides {old.origin} entry ({old.name})")
+            for alias in self.names_of(old):
+                keys = self.index.get(norm(alias), [])
+                if entry.key in keys:
+                    keys.remove(entry.key)
+        self.entries[entry.key] = entry
+        for alias in self.names_of(entry):
+            k = norm(alias)
+            if not k:
+                continue
+            if entry.key not in self.index[k]:
+                self.index[k].append(entry.key)
+            self.first_words.add(k.split()[0])
+
+    @staticmethod
+    def names_of(entry: Entry) -> list[str]:
+        return [entry.name, *entry.aliases]
+
+    def lookup(self, text: str) -> list[Entry]:
+        return [self.entries[k] for k in self.index.get(norm(text), [])]
+
+    def holders(self, office: str, country: str | None, on: date, org: str | None = None) -> list[Entry]:
+        """People holding ``office`` of ``country`` (or HEAD of ``org``) on a date."""
+        out = []
+        for e in self.entries.values():
+            if e.kind != "person":
+                continue
+            for r in e.roles:
+                if r.holds(on) and r.office == office and (r.org == org if org else (e.country == country and r.org is None)):
+                    out.append(e)
+                    break
+        return out
+
+    def find_conflicts(self) -> list[str]:
+        """Aliases that two actors of different codes claim (a person's surname shared by two people is
+        expected and resolved in context; a name claimed by two countries or organisations is not)."""
+        problems = []
+        for k, keys in self.index.items():
+            entries = [self.entries[x] for x in keys]
+            non_people = [e for e in entries if e.kind != "person"]
+            if len({(e.code, e.kind) for e in non_people}) > 1:
+                problems.append(f"alias {k!r} is claimed by " + ", ".join(f"{e.key} ({e.code})" for e in non_people))
+        return problems
+
+
+def _read(name: str) -> str:
+    return resources.files("newsgraph.resources.actors").joinpath(name).read_text("utf-8")
+
+
+def _rows(text: str, source: str, min_cols: int) -> list[tuple[int, list[str]]]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < min_cols:
+            raise ResourceError(f"{source}, line {number}: expected at least {min_cols} tab-separated columns, got {len(cols)}")
+        rows.append((number, cols))
+    return rows
+
+
+def _date(value: str, source: str, number: int) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ResourceError(f"{source}, line {number}: bad date {value!r} (want YYYY-MM-DD)") from None
+
+
+def parse_roles(value: str, source: str, number: int) -> tuple[Role, ...]:
+    roles = []
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        bits = part.split(":")
+        if len(bits) != 3:
+            raise ResourceError(f"{source}, line {number}: bad role {part!r} (want OFFICE:START:END)")
+        office, org = bits[0], None
+        if "@" in office:
+            office, org = office.split("@", 1)
+        roles.append(Role(office, _date(bits[1], source, number), _date(bits[2], source, number), org))
+    return tuple(roles)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in value.split("|") if a.strip())
+
+
+def load_countries(base: ActorBase) -> None:
+    from newsgraph.lang.fr.morphology import inflections
+
+    adjectives: dict[str, tuple[str, ...]] = {}
+    demonyms = resources.files("newsgraph.lang.fr").joinpath("demonyms.tsv").read_text("utf-8")
+    for _, cols in _rows(demonyms, "lang/fr/demonyms.tsv", 2):
+        adjectives[cols[0]] = _split(cols[1])
+    rows = _rows(_read("countries.tsv"), "countries.tsv", 9)
+    for number, cols in rows[1:]:
+        iso3, cameo, _iso2, wikidata, names_fr, names_other, capitals, cap_id, geo_id = cols[:9]
+        names = _split(names_fr)
+        if not names:
+            raise ResourceError(f"countries.tsv, line {number}: country {iso3} has no French name")
+        adj = adjectives.get(iso3, ())
+        base.add(Entry(
+            key=iso3.lower(), name=names[0], kind="country", code=cameo, country=iso3, wikidata=wikidata or None,
+            aliases=names[1:] + _split(names_other), adjectives=adj, capitals=_split(capitals),
+            capital_geonameid=int(cap_id) if cap_id else None, geonameid=int(geo_id) if geo_id else None,
+        ))
+        for capital in _split(capitals):
+            base.capitals.setdefault(norm(capital), iso3)
+        for a in adj:
+            for form in inflections(a):
+                base.adjectives.setdefault(norm(form), iso3)
+
+
+def load_organizations(base: ActorBase, text: str, source: str, origin: str = "shipped") -> None:
+    for number, cols in _rows(text, source, 5):
+        cols = cols + [""] * (7 - len(cols))
+        key, name, aliases, code, kind, wikidata, note = cols[:7]
+        if kind not in ("organization", "group", "country", "person"):
+            raise ResourceError(f"{source}, line {number}: kind {kind!r} is not organization|group|country|person")
+        _check_code(code, source, number)
+        country = code[:3] if code and code[:3] not in ("IGO", "NGO", "IMG", "MNC") and len(code) >= 3 else None
+        base.add(Entry(key=key, name=name, kind=kind, code=code or None, country=country, wikidata=wikidata or None,
+                       aliases=_split(aliases), note=note, origin=origin))
+
+
+def load_people(base: ActorBase, text: str, source: str, origin: str = "shipped") -> None:
+    for number, cols in _rows(text, source, 4):
+        cols = cols + [""] * (6 - len(cols))
+        key, name, aliases, country, roles, wikidata = cols[:6]
+        if country and not re.fullmatch(r"[A-Z]{3}", country):
+            raise ResourceError(f"{source}, line {number}: country {country!r} is not an ISO 3166 alpha-3 code")
+        if wikidata and not re.fullmatch(r"Q\d+", wikidata):
+            raise ResourceError(f"{source}, line {number}: wikidata {wikidata!r} is not a Q-id")
+        parsed = parse_roles(roles, source, number)
+        code = f"{country}GOV" if country and any(r.office in ("HOS", "HOG", "FM", "VP") for r in parsed) else (
+            f"{country}MIL" if country and parsed and all(OFFICE_SECTOR.get(r.office) == "MIL" for r in parsed) else country or None)
+        if country and parsed and code == country:
+            code = f"{country}GOV"
+        base.add(Entry(key=key, name=name, kind="person", code=code, country=country or None, wikidata=wikidata or None,
+                       aliases=_split(aliases), roles=parsed, origin=origin))
+
+
+def _check_code(code: str, source: str, number: int) -> None:
+    if code and not re.fullmatch(r"([A-Z]{3})+", code):
+        raise ResourceError(f"{source}, line {number}: CAMEO code {code!r} must be groups of three capitals")
+
+
+def user_dir() -> Path:
+    explicit = os.environ.get("NEWSGRAPH_ACTORBASE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newsgraph" / "actors"
+
+
+def load_user(base: ActorBase, folder: Path) -> None:
+    """User files: ``people.tsv`` and ``organizations.tsv`` in the shipped format, and ``*.csv`` /
+    ``*.yaml`` imported by ``newsgraph actorbase import`` (stored converted to these two files)."""
+    if not folder.is_dir():
+        return
+    for name, loader in (("organizations.tsv", load_organizations), ("people.tsv", load_people)):
+        path = folder / name
+        if path.exists():
+            loader(base, path.read_text("utf-8"), str(path), origin="user")
+
+
+@lru_cache(maxsize=1)
+def actor_base() -> ActorBase:
+    """The shipped base plus the user's entries, loaded once per process."""
+    base = ActorBase()
+    load_countries(base)
+    load_organizations(base, _read("organizations.tsv"), "organizations.tsv")
+    load_people(base, _read("people.tsv"), "people.tsv")
+    load_user(base, user_dir())
+    base.conflicts = base.find_conflicts()
+    return base
+
+
+def rows_from_csv(text: str, source: str) -> list[dict[str, str]]:
+    """Read a user CSV (columns: key,name,aliases,country,roles,wikidata for people, or
+    key,name,aliases,code,kind,wikidata,note for organisations)."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "key" not in reader.fieldnames or "name" not in reader.fieldnames:
+        raise ResourceError(f"{source}, line 1: a CSV actor file needs a header with at least 'key' and 'name'")
+    return [dict(r) for r in reader]

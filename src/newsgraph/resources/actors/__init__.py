@@ -1,0 +1,1 @@
+"""Data files (see resources/README.md)."""
