@@ -284,3 +284,76 @@ def rows_from_csv(text: str, source: str) -> list[dict[str, str]]:
     if not reader.fieldnames or "key" not in reader.fieldnames or "name" not in reader.fieldnames:
         raise ResourceError(f"{source}, line 1: a CSV actor file needs a header with at least 'key' and 'name'")
     return [dict(r) for r in reader]
+
+
+PEOPLE_COLUMNS = ["key", "name", "aliases", "country", "roles", "wikidata"]
+ORG_COLUMNS = ["key", "name", "aliases", "code", "kind", "wikidata", "note"]
+
+
+def user_rows_from_file(path: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """Read a user's CSV or YAML actor file into (people rows, organisation rows), validated.
+
+    A row with 'roles' or kind 'person' is a person; every other row an organisation or group."""
+    source = str(path)
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise ResourceError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ResourceError(f"{source}: not UTF-8 text") from None
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f", line {mark.line + 1}" if mark else ""
+            raise ResourceError(f"{source}{line}: malformed YAML: {getattr(exc, 'problem', exc)}") from None
+        if not isinstance(data, list):
+            raise ResourceError(f"{source}, line 1: a YAML actor file is a list of entries")
+        records = []
+        for n, item in enumerate(data, start=1):
+            if not isinstance(item, dict):
+                raise ResourceError(f"{source}, entry {n}: each entry is a mapping with at least key and name")
+            item = dict(item)
+            for k in ("aliases", "roles"):
+                if isinstance(item.get(k), list):
+                    item[k] = ("|" if k == "aliases" else ";").join(str(x) for x in item[k])
+            records.append((n, {k: "" if v is None else str(v) for k, v in item.items()}))
+        where = "entry"
+    else:
+        records = [(n + 1, r) for n, r in enumerate(rows_from_csv(text, source), start=1)]
+        where = "line"
+    people, orgs = [], []
+    for n, rec in records:
+        if not rec.get("key") or not rec.get("name"):
+            raise ResourceError(f"{source}, {where} {n}: 'key' and 'name' are required")
+        if "\t" in "".join(rec.values()):
+            raise ResourceError(f"{source}, {where} {n}: tab characters are not allowed in values")
+        if rec.get("roles") or rec.get("kind") == "person":
+            row = [rec.get(c, "") or "" for c in PEOPLE_COLUMNS]
+            load_people(ActorBase(), "\t".join(row), f"{source}, {where} {n} ->", origin="user")
+            people.append(row)
+        else:
+            rec.setdefault("kind", "organization")
+            rec["kind"] = rec.get("kind") or "organization"
+            row = [rec.get(c, "") or "" for c in ORG_COLUMNS]
+            load_organizations(ActorBase(), "\t".join(row), f"{source}, {where} {n} ->", origin="user")
+            orgs.append(row)
+    return people, orgs
+
+
+def append_user_rows(folder: Path, people: list[list[str]], orgs: list[list[str]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows, header in (("people.tsv", people, PEOPLE_COLUMNS), ("organizations.tsv", orgs, ORG_COLUMNS)):
+        if not rows:
+            continue
+        path = folder / name
+        new = not path.exists()
+        with path.open("a", encoding="utf-8") as fh:
+            if new:
+                fh.write("# user entries (newsgraph actorbase); columns: " + ", ".join(header) + "\n")
+            for row in rows:
+                fh.write("\t".join(row) + "\n")
+    actor_base.cache_clear()

@@ -116,5 +116,9 @@ def summarize(doc: Document) -> str:
     return "\n".join(lines)
 
 
+from newsgraph.cli.actorbase import actorbase  # noqa: E402
+
+main.add_command(actorbase)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,19 +1,34 @@
-"""The actor stage: named-entity mentions grouped into document actors.
+"""The actor stage: every mention resolved to a canonical actor with a CAMEO code.
 
-Foundation version: spaCy PER and ORG entities become unresolved actors (``code`` null) with a
-``ng:`` canonical id made from the name.
+Mentions come from four sources, merged in text order:
+1. names and aliases of the actor base (countries, organisations, people, seats of power), matched on
+   tokens, so that the base corrects the statistical NER ("Shoigu" tagged LOC, "Kim Jong" cut short);
+2. spaCy PER/ORG entities the base does not know: partial names and surnames of people already named
+   in the document, else document-level actors whose country and sector come from their description;
+3. descriptions: role words with a country ("le président russe", "le régime nord-coréen",
+   "son homologue nord-coréen"), demonym nouns ("le Russe"), capitals and epithets;
+4. subject pronouns, to the last compatible subject.
+Each actor carries a ``why``; each link is recorded in ``work.notes`` for the later stages.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
+from newsgraph.actorbase import ActorBase, Entry, actor_base, norm
+from newsgraph.lang.fr.lexicon import RoleWord, epithets, leader_offices, role_words
 from newsgraph.model import Actor, Mention
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
-KIND_BY_LABEL = {"PER": "person", "ORG": "organization"}
+MAX_NAME_TOKENS = 9
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Masc", "Plur"), "elles": ("Fem", "Plur")}
+DEMONYM_DETS = {"le", "la", "l'"}
 
 
 def slug(name: str) -> str:
@@ -25,26 +40,605 @@ def in_non_text(work: Work, start: int, end: int) -> bool:
     return any(n.start < end and start < n.end for n in work.non_text)
 
 
-@stages.register("actors.ner.v1")
+def document_date(work: Work) -> date:
+    if work.published:
+        try:
+            return date.fromisoformat(work.published[:10])
+        except ValueError:
+            pass
+    return date.today()
+
+
+@dataclass
+class Info:
+    """A document actor before ids are given."""
+
+    key: str
+    name: str
+    kind: str
+    code: str | None
+    country: str | None
+    wikidata: str | None
+    canonical: str
+    why: str
+    office: str | None = None
+
+
+@dataclass
+class Found:
+    t0: int
+    t1: int
+    start: int
+    end: int
+    how: str
+    key: str | None = None
+    resolve: Any = None  # callable(history) -> key | None, for context-dependent mentions
+    sent: int = 0
+    head: int = 0
+
+
+@dataclass
+class Resolver:
+    work: Work
+    base: ActorBase
+    on: date
+    infos: dict[str, Info] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+
+    # -- actors ---------------------------------------------------------------------------------
+    def from_entry(self, entry: Entry, why: str) -> str:
+        if entry.key not in self.infos:
+            code = entry.code_on(self.on)
+            current = sorted(entry.offices_on(self.on)) if entry.kind == "person" else []
+            detail = f"; {'/'.join(current)} of {entry.country} on {self.on}" if current else ""
+            self.infos[entry.key] = Info(entry.key, entry.name, entry.kind, code, entry.country if entry.kind != "organization" or code and code[:3] == entry.country else entry.country,
+                                         entry.wikidata, entry.canonical, why + detail,
+                                         office=current[0] if current else None)
+        return entry.key
+
+    def collective(self, iso3: str | None, sector: str | None, kind: str, text: str, why: str, org_code: str | None = None) -> str:
+        code = org_code or (f"{iso3}{sector or ''}" if iso3 else None)
+        key = f"coll:{(code or slug(text)).lower()}"
+        if key not in self.infos:
+            country_name = self.base.entries[iso3.lower()].name if iso3 and iso3.lower() in self.base.entries else None
+            name = text if not country_name else f"{text} ({country_name})" if country_name.lower() not in text.lower() else text
+            self.infos[key] = Info(key, name, kind, code, iso3, None, f"ng:{(code or slug(text)).lower()}", why)
+        return key
+
+    def unknown_person(self, name: str, iso3: str | None, sector: str | None, why: str) -> str:
+        key = f"per:{slug(name)}"
+        if key not in self.infos:
+            code = f"{iso3}{sector or ''}" if iso3 else None
+            self.infos[key] = Info(key, name, "person", code, iso3, None, f"ng:{slug(name)}", why)
+        return key
+
+    # -- mentions -------------------------------------------------------------------------------
+    def add(self, f: Found) -> None:
+        if any(i in self.taken for i in range(f.t0, f.t1)):
+            return
+        self.taken.update(range(f.t0, f.t1))
+        self.found.append(f)
+
+
+def _sent_index(doc: Any) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def _span_head(doc: Any, t0: int, t1: int) -> int:
+    for i in range(t0, t1):
+        head = doc[i].head.i
+        if not (t0 <= head < t1) or head == i:
+            return i
+    return t0
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _form_ok(form: str, text: str) -> bool:
+    """Case rules: an acronym matches only itself; each capitalised word of a name only a
+    capitalised word ("La Réunion" is not "La réunion")."""
+    letters = [c for c in form if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+        return text.replace("’", "'") == form
+    fw, tw = _WORD.findall(form), _WORD.findall(text)
+    if len(fw) == len(tw):
+        return all(not a[:1].isupper() or b[:1].isupper() for a, b in zip(fw, tw))
+    return not form[:1].isupper() or text[:1].isupper()
+
+
+def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None:
+    """Longest base names over the tokens, left to right."""
+    base = r.base
+    forms = _forms(base)
+    text = r.work.text
+    i = 0
+    n_tok = len(doc)
+    while i < n_tok:
+        tok = doc[i]
+        first = norm(tok.text).split(" ")[0] if tok.text.strip() else ""
+        if not first or (first not in base.first_words and first not in base.capitals_first):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(MAX_NAME_TOKENS, n_tok - i), 0, -1):
+            span = doc[i:i + n]
+            if "\n" in span.text or span[-1].is_punct or span[-1].is_space:
+                continue
+            key = norm(span.text)
+            surface = text[span.start_char:span.end_char]
+            if key in base.index and any(_form_ok(f, surface) for f in forms.get(key, ())):
+                hit = ("name", n, key)
+                break
+            if key in base.capitals and surface[:1].isupper():
+                hit = ("capital", n, key)
+                break
+        if hit is None:
+            i += 1
+            continue
+        kind, n, key = hit
+        start, end = doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text)
+        if in_non_text(r.work, start, end):
+            i += n
+            continue
+        inside_person = any(s <= i and i + n <= e and (e - s) > n for s, e in per_spans)
+        if kind == "capital":
+            if not inside_person:
+                _capital(r, doc, i, n, key, start, end)
+            i += n
+            continue
+        entries = base.lookup(doc[i:i + n].text)
+        non_people = [e for e in entries if e.kind != "person"]
+        if inside_person and non_people and len(non_people) == len(entries):
+            i += n  # "Washington" inside "Denzel Washington"
+            continue
+        surface = text[start:end]
+        if non_people:
+            entry = non_people[0]
+            how = "name" if norm(entry.name) == key else "alias"
+            r.add(Found(i, i + n, start, end, how, key=r.from_entry(entry, f"{how} {surface!r} in actor base")))
+        else:
+            people = entries
+            single = n == 1
+            r.add(Found(i, i + n, start, end, "name" if not single else "alias",
+                        resolve=_person_choice(r, people, surface, needs_history=single and _common_word(surface))))
+        i += n
+
+
+def _common_word(word: str) -> bool:
+    from newsgraph.pipeline.repair import zipf
+
+    w = word.lower()
+    return max(zipf(w), zipf(w, "en")) >= 4.0
+
+
+def _forms(base: ActorBase) -> dict[str, set[str]]:
+    cached = getattr(base, "_forms", None)
+    if cached is None:
+        cached = {}
+        for e in base.entries.values():
+            for alias in base.names_of(e):
+                cached.setdefault(norm(alias), set()).add(alias)
+        base._forms = cached  # type: ignore[attr-defined]
+        base.capitals_first = {k.split()[0] for k in base.capitals}  # type: ignore[attr-defined]
+    return cached
+
+
+def _person_choice(r: Resolver, people: list[Entry], surface: str, needs_history: bool = False):
+    def choose(history: list[str]) -> str | None:
+        seen = [k for k in reversed(history) if any(p.key == k for p in people)]
+        if seen:
+            return seen[0]
+        if needs_history:
+            return None
+        current = [p for p in people if p.offices_on(r.on)]
+        pick = (current or people)[0]
+        return r.from_entry(pick, f"alias {surface!r} in actor base")
+    return choose
+
+
+def _capital(r: Resolver, doc: Any, i: int, n: int, key: str, start: int, end: int) -> None:
+    """A capital acting (subject, agent, or coordinated with one) stands for its government."""
+    head = doc[_span_head(doc, i, i + n)]
+    dep = head.dep_
+    acting = dep in SUBJECT_DEPS or (dep == "conj" and head.head.dep_ in SUBJECT_DEPS)
+    if head.dep_ == "nmod" and norm(head.head.text) in role_words():
+        acting = True  # "les dirigeants de Moscou"
+    if not acting:
+        return
+    iso3 = r.base.capitals[key]
+    surface = r.work.text[start:end]
+    akey = r.collective(iso3, "GOV", "organization", f"gouvernement ({surface})",
+                        f"capital {surface!r} as acting subject -> government of {iso3}")
+    r.add(Found(i, i + n, start, end, "alias", key=akey))
+
+
+def match_entities(r: Resolver, doc: Any) -> None:
+    """spaCy PER and ORG entities that the base did not cover."""
+    text = r.work.text
+    for ent in doc.ents:
+        if ent.label_ not in ("PER", "ORG") or in_non_text(r.work, ent.start_char, ent.end_char):
+            continue
+        if any(i in r.taken for i in range(ent.start, ent.end)):
+            continue
+        surface = text[ent.start_char:ent.end_char]
+        key = norm(surface)
+        if not key or not surface[:1].isupper():
+            continue
+        if ent.label_ == "PER":
+            prefixed = _extend_partial(r, key)
+            r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "alias",
+                        resolve=_surname_choice(r, doc, ent.start, ent.end, surface, prefixed)))
+        else:
+            iso3, sector = _context(r, doc, ent.start, ent.end, inside=True)
+            akey = r.collective(iso3, sector, "organization", surface,
+                                f"organisation {surface!r} not in actor base" + (f"; country {iso3} from its name" if iso3 else ""),
+                                ) if iso3 else _unknown_org(r, surface)
+            r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "name", key=akey))
+
+
+def _unknown_org(r: Resolver, surface: str) -> str:
+    key = f"org:{slug(surface)}"
+    if key not in r.infos:
+        r.infos[key] = Info(key, surface, "organization", None, None, None, f"ng:{slug(surface)}",
+                            f"organisation {surface!r} not in actor base; no country in the text")
+    return key
+
+
+def _extend_partial(r: Resolver, key: str) -> list[Entry]:
+    """People whose name starts with this partial name ("Kim Jong" -> Kim Jong-un, Kim Jong-il)."""
+    if len(key.split()) < 2:
+        return []
+    out = []
+    for k, keys in r.base.index.items():
+        if k.startswith(key + " "):
+            out.extend(r.base.entries[x] for x in keys if r.base.entries[x].kind == "person")
+    return list({e.key: e for e in out}.values())
+
+
+def _surname_choice(r: Resolver, doc: Any, t0: int, t1: int, surface: str, prefixed: list[Entry]):
+    words = set(norm(surface).split())
+
+    def choose(history: list[str]) -> str | None:
+        if prefixed:
+            seen = [k for k in reversed(history) if any(p.key == k for p in prefixed)]
+            if seen:
+                return seen[0]
+            current = [p for p in prefixed if p.offices_on(r.on)]
+            return r.from_entry((current or prefixed)[0], f"partial name {surface!r} extended by actor base")
+        # a surname or part of the name of someone already named: the current office holder first,
+        # then the most recent ("l'actuel Kim" after "Kim Il-sung")
+        candidates = []
+        for k in dict.fromkeys(reversed(history)):
+            info = r.infos[k]
+            if info.kind == "person" and words <= set(norm(info.name).split()) | _alias_words(r, k):
+                candidates.append(k)
+        if candidates:
+            holding = [k for k in candidates if k in r.base.entries and r.base.entries[k].offices_on(r.on)]
+            return (holding or candidates)[0]
+        iso3, sector = _context(r, doc, t0, t1)
+        where = f"; {iso3}{sector or ''} from its description" if iso3 else "; no description in the text"
+        return r.unknown_person(surface, iso3, sector, f"person {surface!r} not in actor base{where}")
+    return choose
+
+
+def _alias_words(r: Resolver, key: str) -> set[str]:
+    entry = r.base.entries.get(key)
+    if not entry:
+        return set()
+    return {w for a in entry.aliases for w in norm(a).split()}
+
+
+# -- descriptions --------------------------------------------------------------------------------
+def _country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
+    """(iso3, org code) that one token stands for: an adjective, or a mention already found."""
+    k = norm(tok.text)
+    if k in r.base.adjectives and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and tok.text[:1].islower():
+        return r.base.adjectives[k], None
+    for f in r.found:
+        if f.t0 <= tok.i < f.t1 and f.key:
+            info = r.infos[f.key]
+            if info.kind == "organization" and info.code and info.code[:3] in ("IGO", "NGO", "IMG"):
+                return None, info.code
+            return info.country, (info.code if info.kind == "organization" else None)
+    return None, None
+
+
+def _context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tuple[str | None, str | None]:
+    """Country and sector of an unknown name from its own words or the role phrase around it."""
+    sent = doc[t0].sent
+    lo = t0 if inside else max(sent.start, t0 - 12)
+    hi = t1 if inside else min(sent.end, t1 + 10)
+    iso3 = sector = None
+    roles = role_words()
+    for i in range(lo, hi):
+        tok = doc[i]
+        if not inside and i >= t1 and tok.pos_ == "VERB":
+            break
+        c, org = _country_of_token(r, tok)
+        if org and not iso3:
+            iso3, sector = org[:3], org[3:6] or sector
+        if c and not iso3:
+            iso3 = c
+        rw = roles.get(norm(tok.text))
+        if rw and rw.sector and not sector:
+            sector = rw.sector
+    return iso3, sector
+
+
+def match_descriptions(r: Resolver, doc: Any) -> None:
+    roles = role_words()
+    eps = epithets()
+    sents = _sent_index(doc)
+    i = 0
+    while i < len(doc):
+        if i in r.taken:
+            i += 1
+            continue
+        tok = doc[i]
+        # role phrase (country adjectives inside are skipped: "ministre russe de la Défense")
+        words, idx, country = [], [], None
+        best = None
+        j = i
+        while j < len(doc) and len(idx) < 7 and j not in r.taken:
+            k = norm(doc[j].text)
+            if not k:
+                break
+            if idx and k in r.base.adjectives and doc[j].text[:1].islower():
+                country = country or r.base.adjectives[k]
+                j += 1
+                continue
+            words.append(k)
+            idx.append(j)
+            phrase = " ".join(words)
+            if phrase in roles:
+                best = (roles[phrase], list(idx), country)
+            if phrase in eps:
+                best = ("epithet", list(idx), eps[phrase])
+            j += 1
+        if best is None or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV"):
+            i += 1
+            continue
+        rw, idx, country = best
+        t0, t1 = idx[0], idx[-1] + 1
+        if rw == "epithet":
+            iso3, sector = country
+            start, end = doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
+            if doc[t0 - 1].lower_ in ("le", "la", "l'", "l’") if t0 > 0 else False:
+                key = r.collective(iso3, sector, "country", r.work.text[start:end], f"epithet {r.work.text[start:end]!r} for {iso3}") \
+                    if sector else r.from_entry(r.base.entries[iso3.lower()], f"epithet {r.work.text[start:end]!r} in lang/fr/epithets.tsv")
+                r.add(Found(t0, t1, start, end, "description", key=key, sent=sents[t0], head=t0))
+            i = t1
+            continue
+        _describe(r, doc, rw, t0, t1, country, sents)
+        i = max(t1, i + 1)
+    _demonym_nouns(r, doc, sents)
+
+
+def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: str | None, sents: list[int]) -> None:
+    head = doc[t0]
+    org_code = None
+    last = t1 - 1
+    # a country adjective right after the phrase, or in its modifiers ("de la Russie", "de Moscou")
+    for child in sorted(head.subtree, key=lambda t: t.i):
+        if child.i < t0 or child.dep_ in ("appos", "acl", "acl:relcl", "conj", "punct", "cc") and child.head.i == head.i:
+            continue
+        if child.i >= t1 + 8:
+            break
+        c, org = _country_of_token(r, child)
+        if (c or org) and child.head.i in (head.i, *range(t0, t1)) or (c or org) and child.head.head.i == head.i:
+            country = country or c
+            org_code = org_code or org
+            last = max(last, max((f.t1 - 1 for f in r.found if f.t0 <= child.i < f.t1), default=child.i))
+            if country:
+                break
+    if not country and t1 < len(doc):
+        c, org = _country_of_token(r, doc[t1])
+        country, org_code = c, org_code or org
+        if c or org:
+            last = t1
+    start, end = doc[t0].idx, doc[last].idx + len(doc[last].text)
+    surface = r.work.text[start:end]
+    plural = head.morph.get("Number") == ["Plur"]
+    f = Found(t0, last + 1, start, end, "description", sent=sents[t0], head=t0)
+
+    if rw.kind == "person" and rw.office:
+        f.resolve = _office_choice(r, rw, country, org_code, surface, plural)
+    elif rw.kind == "country":
+        if not country:
+            return
+        f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
+    elif rw.kind == "person":
+        if not (country or org_code):
+            return
+        f.resolve = _description_person(r, rw, country, org_code, surface)
+    else:
+        if not (country or org_code):
+            return
+        code = org_code if org_code and not country else None
+        f.key = r.collective(country, rw.sector, rw.kind, _strip_det(surface),
+                             f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}, country {country or org_code}", code)
+    r.add(f)
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(le|la|les|l['’])\s*", "", text, flags=re.I)
+
+
+def _office_choice(r: Resolver, rw: RoleWord, country: str | None, org_code: str | None, surface: str, plural: bool):
+    def choose(history: list[str]) -> str | None:
+        office = rw.office
+        if office == "COUNTERPART":
+            previous = [r.infos[k] for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].office]
+            office = previous[0].office if previous else "LEADER"
+            if country is None and previous:
+                return None
+        if office == "LEADER":
+            office = leader_offices().get(country or "", "HOS")
+        if plural:
+            return r.collective(country, rw.sector, "group", _strip_det(surface), f"description {surface!r}") if country else None
+        org_key = None
+        if org_code and not country:
+            org_key = next((e.key for e in r.base.entries.values() if e.code == org_code and e.kind == "organization"), None)
+        holders = r.base.holders("HEAD" if org_key else office, country, r.on, org=org_key) if (country or org_key) else []
+        if not holders and office in ("HOS", "HOG", "HEAD") and (country or org_key):
+            holders = r.base.holders("HOG" if office == "HOS" else "HOS", country, r.on) if country else []
+        if len(holders) >= 1 and (country or org_key):
+            return r.from_entry(holders[0], f"description {surface!r} -> {office} of {country or org_code} on {r.on}")
+        if country is None and org_key is None:
+            # "le président" alone: the last person named with that office
+            same = [k for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].office == office]
+            return same[0] if same else None
+        return r.collective(country, rw.sector, "person", _strip_det(surface),
+                            f"description {surface!r}: no {office} of {country} on {r.on} in actor base")
+    return choose
+
+
+def _description_person(r: Resolver, rw: RoleWord, country: str | None, org_code: str | None, surface: str):
+    def choose(history: list[str]) -> str | None:
+        code = org_code if org_code and not country else None
+        return r.collective(country, rw.sector, "group", _strip_det(surface), f"description {surface!r}: sector {rw.sector}", code)
+    return choose
+
+
+def _demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
+    """'le Russe' is a person of that country named before; 'les Russes' is the country."""
+    for tok in doc:
+        if tok.i in r.taken or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        k = norm(tok.text)
+        iso3 = r.base.adjectives.get(k)
+        if not iso3:
+            continue
+        det = doc[tok.i - 1].lower_.replace("’", "'")
+        start, end = tok.idx, tok.idx + len(tok.text)
+        f = Found(tok.i, tok.i + 1, start, end, "description", sent=sents[tok.i], head=tok.i)
+        if det == "les" or tok.morph.get("Number") == ["Plur"]:
+            f.key = r.from_entry(r.base.entries[iso3.lower()], f"demonym {tok.text!r} -> {iso3}")
+        elif det in DEMONYM_DETS:
+            def choose(history: list[str], iso3: str = iso3, text: str = tok.text) -> str | None:
+                people = [k for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].country == iso3]
+                return people[0] if people else r.from_entry(r.base.entries[iso3.lower()], f"demonym {text!r} -> {iso3}")
+            f.resolve = choose
+        else:
+            continue
+        r.add(f)
+
+
+def match_pronouns(r: Resolver, doc: Any) -> None:
+    sents = _sent_index(doc)
+    for tok in doc:
+        if tok.i in r.taken or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubj:pass"):
+            continue
+        feats = PRONOUNS.get(tok.lower_)
+        if not feats:
+            continue
+        f = Found(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), "pronoun", sent=sents[tok.i], head=tok.i)
+        f.resolve = ("pronoun", feats)
+        r.add(f)
+
+
+def _resolve_pronoun(r: Resolver, f: Found, feats: tuple[str, str], resolved: list[tuple[Found, str]], doc: Any) -> str | None:
+    gender, number = feats
+    for prev, key in reversed(resolved):
+        if prev.sent < f.sent - 2:
+            break
+        if prev.how == "pronoun" and prev.sent < f.sent - 1:
+            continue
+        tok = doc[prev.head] if prev.head else doc[prev.t0]
+        if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "conj" and prev.how != "pronoun":
+            continue
+        info = r.infos[key]
+        n = tok.morph.get("Number")
+        g = tok.morph.get("Gender")
+        coordinated = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)
+        if number == "Plur" and not coordinated and info.kind != "group" and n != ["Plur"]:
+            continue
+        if number == "Sing" and n == ["Plur"]:
+            continue
+        if gender == "Fem" and g == ["Masc"] and info.kind != "person":
+            continue
+        if gender == "Masc" and g == ["Fem"]:
+            continue
+        return key
+    return None
+
+
+@stages.register("actors.resolve.v1")
 class ActorStage:
     name = "actors"
-    requires = ("spacy",)
+    requires = ("spacy", "published")
     provides = ("actors",)
 
     def __call__(self, work: Work) -> None:
-        groups: dict[tuple[str, str], list[Mention]] = {}
-        names: dict[tuple[str, str], str] = {}
-        for ent in work.spacy.ents:
-            kind = KIND_BY_LABEL.get(ent.label_)
-            if kind is None or in_non_text(work, ent.start_char, ent.end_char):
+        doc = work.spacy
+        r = Resolver(work, actor_base(), document_date(work))
+        per_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"]
+        match_names(r, doc, per_spans)
+        match_entities(r, doc)
+        match_descriptions(r, doc)
+        match_pronouns(r, doc)
+        sents = _sent_index(doc)
+        history: list[str] = []
+        resolved: list[tuple[Found, str]] = []
+        for f in sorted(r.found, key=lambda f: f.t0):
+            f.sent = sents[f.t0]
+            f.head = f.head or _span_head(doc, f.t0, f.t1)
+            key = f.key
+            if key is None and isinstance(f.resolve, tuple):
+                key = _resolve_pronoun(r, f, f.resolve[1], resolved, doc)
+            elif key is None and f.resolve is not None:
+                key = f.resolve(history)
+            if key is None:
                 continue
-            text = work.text[ent.start_char:ent.end_char]
-            key = (kind, slug(text))
-            groups.setdefault(key, []).append(Mention(ent.start_char, ent.end_char, text, "name"))
-            names.setdefault(key, text)
-        for i, (key, mentions) in enumerate(groups.items(), start=1):
-            kind, key_slug = key
-            work.actors.append(Actor(
-                id=f"A{i}", canonical=f"ng:{key_slug}", name=names[key], kind=kind, code=None, country=None,
-                sector=None, wikidata=None, mentions=tuple(mentions), why=f"spaCy entity {kind}; not in the actor base",
-            ))
+            f.key = key
+            history.append(key)
+            resolved.append((f, key))
+        _merge_appositions(r, doc, resolved)
+        _build(work, r, resolved)
+
+
+def _merge_appositions(r: Resolver, doc: Any, resolved: list[tuple[Found, str]]) -> None:
+    """'le ministre russe de la Défense, Sergueï Choïgou': the description names the same person; an
+    unknown person takes the description's code."""
+    for idx, (f, key) in enumerate(resolved[:-1]):
+        g, gkey = resolved[idx + 1]
+        if f.how != "description" or r.infos[gkey].kind != "person" or g.how == "pronoun":
+            continue
+        between = doc[f.t1:g.t0]
+        if len(between) > 1 or any(t.text not in (",",) for t in between):
+            continue
+        info = r.infos[gkey]
+        dinfo = r.infos[key]
+        if info.code is None and dinfo.code:
+            info.code, info.country = dinfo.code, dinfo.country
+            info.why += f"; code {dinfo.code} from the description {r.work.text[f.start:f.end]!r}"
+        resolved[idx] = (f, gkey)
+
+
+def _build(work: Work, r: Resolver, resolved: list[tuple[Found, str]]) -> None:
+    order: dict[str, list[Found]] = {}
+    for f, key in resolved:
+        order.setdefault(key, []).append(f)
+    ids: dict[str, str] = {}
+    token_actor: dict[int, str] = {}
+    for n, (key, founds) in enumerate(order.items(), start=1):
+        info = r.infos[key]
+        aid = f"A{n}"
+        ids[key] = aid
+        code = info.code
+        country = info.country if info.country and re.fullmatch(r"[A-Z]{3}", info.country) and (not code or code[:3] == info.country) else None
+        sector = code[3:6] if code and len(code) >= 6 and country else None
+        mentions = tuple(Mention(f.start, f.end, work.text[f.start:f.end], f.how) for f in founds)
+        work.actors.append(Actor(aid, info.canonical, info.name, info.kind if info.kind in ("person", "country", "organization", "group") else "group",
+                                 code, country, sector, info.wikidata, mentions, info.why))
+        for f in founds:
+            for t in range(f.t0, f.t1):
+                token_actor[t] = aid
+    work.notes["token_actor"] = token_actor
+    work.notes["actor_mentions"] = [(f.t0, f.t1, ids[key], f.how) for f, key in resolved]

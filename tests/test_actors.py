@@ -1,0 +1,74 @@
+import pytest
+
+import newsgraph
+
+pytestmark = pytest.mark.model
+
+
+def actors_of(doc):
+    return {m.text: a for a in doc.actors for m in a.mentions}
+
+
+def test_seed_resolution(seed_doc):
+    by_canonical = {a.canonical: a for a in seed_doc.actors}
+    putin = by_canonical["Q7747"]
+    texts = {m.text for m in putin.mentions}
+    assert {"Vladimir Poutine", "Poutine", "président russe"} <= texts
+    assert putin.code == "RUSGOV"
+    kim = by_canonical["Q56226"]
+    assert {"Kim Jong Un", "Kim Jong-un", "dirigeant nord-coréen"} <= {m.text for m in kim.mentions}
+    shoigu = next(a for a in seed_doc.actors if a.name == "Sergueï Choïgou")
+    assert {"Sergueï Choïgou", "Shoigu"} <= {m.text for m in shoigu.mentions} and shoigu.code == "RUSMIL"
+    kirby = next(a for a in seed_doc.actors if a.name == "John Kirby")
+    assert kirby.code == "USAGOV"
+    kang = next(a for a in seed_doc.actors if a.name == "Kang Sun-nam")
+    assert kang.code == "PRKMIL"
+    assert by_canonical["Q39364"].code == "PRKGOV"  # Kim Il-sung is another actor
+    codes = {a.code for a in seed_doc.actors}
+    assert {"RUS", "PRK", "USA", "CHN", "UKR", "KOR", "ERI", "BLR", "SYR", "IGOUNO", "USAMED"} <= codes
+    for a in seed_doc.actors:
+        assert a.why
+
+
+def test_office_by_article_date():
+    text = "Le président américain a reçu le Premier ministre britannique à la Maison-Blanche."
+    old = actors_of(newsgraph.extract(text, published="2016-03-01"))
+    new = actors_of(newsgraph.extract(text, published="2023-03-01"))
+    assert old["président américain"].name == "Barack Obama"
+    assert new["président américain"].name == "Joe Biden"
+    assert old["Premier ministre britannique"].name == "David Cameron"
+    assert new["Premier ministre britannique"].name == "Rishi Sunak"
+
+
+def test_unknown_person_takes_code_from_description():
+    doc = newsgraph.extract("Le ministre brésilien de l'Agriculture, João Silveirinha, a annoncé un accord avec la Chine.",
+                            published="2021-05-01")
+    person = actors_of(doc)["João Silveirinha"]
+    assert person.kind == "person" and person.code == "BRAGOV" and person.canonical.startswith("ng:")
+
+
+def test_capital_as_subject_is_the_government_and_as_place_is_not():
+    doc = newsgraph.extract("Washington a averti Moscou. Le ministre s'est ensuite rendu à Washington.", published="2020-01-01")
+    washington = [a for a in doc.actors if any(m.text == "Washington" for m in a.mentions)]
+    assert len(washington) == 1 and washington[0].code == "USAGOV"
+    assert len([m for m in washington[0].mentions if m.text == "Washington"]) == 1
+
+
+def test_collectives_and_groups():
+    doc = newsgraph.extract("L'armée syrienne a bombardé des positions des rebelles houthis et du Hezbollah.", published="2019-01-01")
+    codes = {m.text: a.code for a in doc.actors for m in a.mentions}
+    assert codes["armée syrienne"] == "SYRMIL"
+    assert codes["rebelles houthis"] == "YEMREB"
+    assert codes["Hezbollah"] == "LBNREB"
+
+
+def test_case_matters_for_names():
+    doc = newsgraph.extract("La réunion a eu lieu à Genève. Les dirigeants ont parlé de la Réunion.", published="2020-01-01")
+    assert [m.text for a in doc.actors for m in a.mentions if a.code == "REU"] == ["Réunion"]
+
+
+def test_ner_is_corrected_by_the_base():
+    doc = newsgraph.extract("Kim Jong Un a écrit à Poutine. Shoigu est arrivé. Kim Jong. a répondu.", published="2023-09-05")
+    by_text = actors_of(doc)
+    assert by_text["Shoigu"].kind == "person" and by_text["Shoigu"].code == "RUSMIL"
+    assert by_text["Kim Jong"].canonical == "Q56226"
