@@ -11,9 +11,11 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.errors import ResourceError
+from newsgraph.lang import SUPPORTED as _SUPPORTED  # noqa: F401 - registers the languages
 from newsgraph.registry import languages
 
 CHUNK_CHARS = 20_000
+SENTENCE_END = {".", "!", "?", "…", "...", "»", "\"", "”", ")", ";", ":"}
 
 
 def _register_components() -> None:
@@ -24,9 +26,14 @@ def _register_components() -> None:
 
     @Language.component("newsgraph_paragraphs")
     def paragraphs(doc: Any) -> Any:
+        """A paragraph break starts a sentence; a sentence starts only after a paragraph break or
+        a sentence-final mark, so that the parser never cuts "Lundi, après ..." after "Lundi"."""
         for i, tok in enumerate(doc[:-1]):
-            if "\n" in tok.text or "\n" in tok.whitespace_:
-                doc[i + 1].is_sent_start = True
+            nxt = doc[i + 1]
+            if "\n" in tok.text or "\n" in tok.whitespace_ or nxt.is_space:
+                nxt.is_sent_start = True
+            elif tok.text not in SENTENCE_END and not tok.is_space:
+                nxt.is_sent_start = False
         return doc
 
 

@@ -91,5 +91,7 @@ def default_stages() -> tuple[list, list]:
     from newsgraph.pipeline.places import PlaceStage
 
     before = [RepairStage(), LanguageStage(), PublishedStage()]
-    after = [ActorStage(), PlaceStage()]
+    from newsgraph.pipeline.times import TimeStage
+
+    after = [ActorStage(), TimeStage(), PlaceStage()]
     return before, after
