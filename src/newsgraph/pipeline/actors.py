@@ -62,6 +62,7 @@ class Info:
     canonical: str
     why: str
     office: str | None = None
+    role: str | None = None
 
 
 @dataclass
@@ -97,13 +98,14 @@ class Resolver:
                                          office=current[0] if current else None)
         return entry.key
 
-    def collective(self, iso3: str | None, sector: str | None, kind: str, text: str, why: str, org_code: str | None = None) -> str:
+    def collective(self, iso3: str | None, sector: str | None, kind: str, text: str, why: str, org_code: str | None = None,
+                   role: str | None = None) -> str:
         code = org_code or (f"{iso3}{sector or ''}" if iso3 else None)
         key = f"coll:{(code or slug(text)).lower()}"
         if key not in self.infos:
             country_name = self.base.entries[iso3.lower()].name if iso3 and iso3.lower() in self.base.entries else None
             name = text if not country_name else f"{text} ({country_name})" if country_name.lower() not in text.lower() else text
-            self.infos[key] = Info(key, name, kind, code, iso3, None, f"ng:{(code or slug(text)).lower()}", why)
+            self.infos[key] = Info(key, name, kind, code, iso3, None, f"ng:{(code or slug(text)).lower()}", why, role=role)
         return key
 
     def unknown_person(self, name: str, iso3: str | None, sector: str | None, why: str) -> str:
@@ -418,6 +420,31 @@ def match_descriptions(r: Resolver, doc: Any) -> None:
         _describe(r, doc, rw, t0, t1, country, sents)
         i = max(t1, i + 1)
     _demonym_nouns(r, doc, sents)
+    _anaphors(r, doc, sents)
+
+
+ANAPHOR_NOUNS = {"organisation": ("organization", "group"), "groupe": ("group", "organization"), "mouvement": ("group", "organization"),
+                 "milice": ("group",), "formation": ("group", "organization"), "alliance": ("organization",)}
+
+
+def _anaphors(r: Resolver, doc: Any, sents: list[int]) -> None:
+    """'cette dernière' is the last actor named; 'l'organisation' the last organisation or group."""
+    for tok in doc:
+        if tok.i in r.taken or tok.i == 0:
+            continue
+        prev = doc[tok.i - 1].lower_.replace("’", "'")
+        low = tok.lower_
+        kinds: tuple[str, ...] | None = None
+        if low in ("dernier", "dernière", "derniers", "dernières") and prev in ("ce", "cette", "ces") and tok.dep_ in SUBJECT_DEPS | {"obj", "nmod", "obl"}:
+            kinds = ("person", "country", "organization", "group")
+        elif low in ANAPHOR_NOUNS and prev in ("l'", "le", "la", "cette", "ce") and tok.dep_ in SUBJECT_DEPS | {"obj", "obl:agent", "iobj", "obl:arg"} \
+                and not any(c.dep_ in ("nmod", "amod", "appos", "flat:name") for c in tok.children):
+            kinds = ANAPHOR_NOUNS[low]
+        if kinds is None:
+            continue
+        f = Found(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), "description", sent=sents[tok.i], head=tok.i)
+        f.resolve = _lookback(r, lambda i, kinds=kinds: i.kind in kinds, tok.text)
+        r.add(f)
 
 
 def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: str | None, sents: list[int]) -> None:
@@ -451,19 +478,40 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = _office_choice(r, rw, country, org_code, surface, plural)
     elif rw.kind == "country":
         if not country:
-            return
-        f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
+            if not _definite(doc, t0):
+                return
+            f.resolve = _lookback(r, lambda i: i.kind == "country", surface)  # "le pays"
+        else:
+            f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
     elif rw.kind == "person":
         if not (country or org_code):
             return
         f.resolve = _description_person(r, rw, country, org_code, surface)
     else:
         if not (country or org_code):
-            return
-        code = org_code if org_code and not country else None
-        f.key = r.collective(country, rw.sector, rw.kind, _strip_det(surface),
-                             f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}, country {country or org_code}", code)
+            if not _definite(doc, t0):
+                return
+            # "les séparatistes" after "les séparatistes du Donbass": the same collective
+            f.resolve = _lookback(r, lambda i, rw=rw: i.role == rw.phrase and i.code is not None, surface)
+        else:
+            code = org_code if org_code and not country else None
+            f.key = r.collective(country, rw.sector, rw.kind, _strip_det(surface),
+                                 f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}, country {country or org_code}", code,
+                                 role=rw.phrase)
     r.add(f)
+
+
+def _definite(doc: Any, t0: int) -> bool:
+    return t0 > 0 and doc[t0 - 1].lower_.replace("’", "'") in ("le", "la", "les", "l'", "ces", "cette", "ce")
+
+
+def _lookback(r: Resolver, accept: Any, surface: str):
+    def choose(history: list[str]) -> str | None:
+        for k in reversed(history[-40:]):
+            if accept(r.infos[k]):
+                return k
+        return None
+    return choose
 
 
 def _strip_det(text: str) -> str:

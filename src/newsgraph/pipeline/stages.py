@@ -91,7 +91,8 @@ def default_stages() -> tuple[list, list]:
     from newsgraph.pipeline.places import PlaceStage
 
     before = [RepairStage(), LanguageStage(), PublishedStage()]
+    from newsgraph.pipeline.events import EventStage
     from newsgraph.pipeline.times import TimeStage
 
-    after = [ActorStage(), TimeStage(), PlaceStage()]
+    after = [ActorStage(), TimeStage(), PlaceStage(), EventStage()]
     return before, after

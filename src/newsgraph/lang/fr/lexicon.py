@@ -53,3 +53,82 @@ def epithets() -> dict[str, tuple[str, str | None]]:
     for row in read_table("epithets.tsv", 2):
         out[norm(row[0])] = (row[1], (row[2] if len(row) > 2 and row[2] else None))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    lemma: str
+    pos: str  # V N L P
+    cameo: str
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    participants: tuple[str, ...]
+    recip: bool
+    embed: bool
+    negembed: bool
+    required: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.event}/{self.mode or '-'}/{self.cameo}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    verbs: dict[str, EventEntry]
+    reflexive: dict[str, EventEntry]
+    nouns: dict[str, EventEntry]
+    locutions: dict[tuple[str, str], EventEntry]
+    entries: tuple[EventEntry, ...]
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    from newsgraph.cameo import PLOVER_TYPES, plover_for
+
+    verbs, reflexive, nouns, locutions, entries = {}, {}, {}, {}, []
+    for number, row in enumerate(read_table("events.tsv", 4), start=1):
+        lemma, pos, cameo, frame = (c.strip() for c in row[:4])
+        override = row[4].strip() if len(row) > 4 else ""
+        if pos not in ("V", "N", "L", "P") or not cameo.isdigit():
+            raise ResourceError(f"lang/fr/events.tsv: bad entry {row!r} (pos V|N|L|P, numeric CAMEO code)")
+        if override:
+            parts = (override.split("/") + ["", ""])[:3]
+            event, mode, context = parts[0], parts[1] or None, tuple(c for c in parts[2].split(";") if c)
+        else:
+            code = plover_for(cameo)
+            if code is None:
+                raise ResourceError(f"lang/fr/events.tsv: CAMEO {cameo} of {lemma!r} has no PLOVER type; give one")
+            event, mode, context = code.event, code.mode, code.context
+        if event not in PLOVER_TYPES:
+            raise ResourceError(f"lang/fr/events.tsv: {event!r} of {lemma!r} is not a PLOVER type")
+        slots: dict[str, tuple[str, ...]] = {"A": (), "R": (), "P": ()}
+        flags = set()
+        for tok in frame.split():
+            if "=" in tok:
+                k, v = tok.split("=", 1)
+                slots[k] = tuple(v.split("|"))
+            else:
+                flags.add(tok)
+        entry = EventEntry(lemma, pos, cameo, event, mode, context, slots["A"] or ("subj",) if pos in ("V", "L", "P") else slots["A"],
+                           slots["R"], slots["P"], "RECIP" in flags, "EMBED" in flags, "NEGEMBED" in flags, "REQ" in flags)
+        entries.append(entry)
+        if pos == "L":
+            verb, noun = lemma.split("+", 1)
+            locutions[(verb, noun)] = entry
+        elif pos == "N":
+            nouns[lemma] = entry
+        elif lemma.startswith(("se ", "s'")):
+            reflexive[lemma.split(" ", 1)[1] if lemma.startswith("se ") else lemma[2:]] = entry
+        else:
+            verbs[lemma] = entry
+    return EventLexicon(verbs, reflexive, nouns, locutions, tuple(entries))
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """Reporting verb lemma -> kind (say, accuse, deny, ...), from reporting.tsv."""
+    return {row[0]: row[1] for row in read_table("reporting.tsv", 2)}

@@ -1,0 +1,82 @@
+"""CAMEO and PLOVER tables shipped in ``resources/cameo``: Goldstein scores, quad classes, and the
+CAMEO -> PLOVER 0.8 conversion (sources and licences in resources/README.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass(frozen=True, slots=True)
+class PloverCode:
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+
+
+def _text(name: str) -> str:
+    return resources.files("newsgraph.resources.cameo").joinpath(name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def goldstein_table() -> dict[str, float]:
+    out = {}
+    for line in _text("cameo_goldstein_quad_phoenix.tsv").splitlines()[1:]:
+        code, score, *_ = line.split("\t")
+        out[code] = float(score)
+    return out
+
+
+@lru_cache(maxsize=1)
+def plover_table() -> dict[str, PloverCode]:
+    out = {}
+    for line in _text("CAMEO2PLOVER-2021.txt").splitlines():
+        if ":" not in line or line.startswith("#") or line.startswith("~"):
+            continue
+        code, rest = line.split(":", 1)
+        code = code.strip()
+        if not code.isdigit() or len(code) < 3:
+            continue
+        rest = rest.split("#", 1)[0]
+        parts = [p.strip() for p in rest.split(",")]
+        event = parts[0].strip()
+        if event not in PLOVER_TYPES:
+            continue
+        mode = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+        context = tuple(c.strip() for c in parts[2].split(";") if c.strip()) if len(parts) > 2 else ()
+        out.setdefault(code, PloverCode(event, mode, context))
+    return out
+
+
+def goldstein(cameo: str | None) -> float | None:
+    """The CAMEO table's score; for a code missing there, the root code's value."""
+    if not cameo:
+        return None
+    table = goldstein_table()
+    for code in (cameo, cameo[:3], cameo[:2], cameo[:2] + "0"):
+        if code in table:
+            return table[code]
+    return None
+
+
+def quad_class(cameo: str | None) -> int | None:
+    """GDELT's quad class from the CAMEO root: 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4."""
+    if not cameo:
+        return None
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+
+
+def plover_for(cameo: str) -> PloverCode | None:
+    """PLOVER type, mode and context of a CAMEO code (the most specific row of the table that exists)."""
+    table = plover_table()
+    for code in (cameo, cameo[:3], cameo[:2] + "0"):
+        if code in table:
+            return table[code]
+    if cameo[:2] == "02":
+        return PloverCode("REQUEST", None, ())
+    return None

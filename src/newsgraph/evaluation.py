@@ -1,0 +1,113 @@
+"""Scoring of coded documents against development gold (the rule of the gold README).
+
+An output event matches a gold event when the PLOVER types are equal (AGREE and CONSULT match each
+other when either side is planned) and:
+- for CONSULT, AGREE, COOPERATE, and gold events without recipients: the participants (actors plus
+  recipients, by the first three letters of their codes) have a Jaccard overlap of at least 0.5;
+- otherwise: actors overlap (when the gold names any) and recipients overlap.
+Each gold event takes at most one output event, core events first. Precision counts output events
+that matched any gold event; recall counts the core events found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@dataclass
+class EventScore:
+    outputs: int = 0
+    matched_outputs: int = 0
+    core: int = 0
+    core_found: int = 0
+    status_ok: int = 0
+    time_ok: int = 0
+    time_total: int = 0
+    pairs: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def add(self, other: EventScore) -> None:
+        for f in ("outputs", "matched_outputs", "core", "core_found", "status_ok", "time_ok", "time_total", "pairs"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        self.misses += other.misses
+        self.false_alarms += other.false_alarms
+
+    @property
+    def precision(self) -> float:
+        return self.matched_outputs / self.outputs if self.outputs else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.core_found / self.core if self.core else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _countries(codes: list[str]) -> set[str]:
+    return {c[:3] for c in codes if c}
+
+
+def output_events(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    codes = {a["id"]: a["code"] for a in doc["actors"]}
+    out = []
+    for e in doc["events"]:
+        out.append({
+            "event": e["event"], "status": e["status"], "when": (e["when"] or {}).get("value"),
+            "actors": [codes.get(a) for a in e["actors"] if codes.get(a)],
+            "recipients": [codes.get(a) for a in e["recipients"] if codes.get(a)],
+            "text": doc["document"]["text"][e["sentence"]["start"]:e["sentence"]["end"]],
+            "trigger": e["trigger"]["text"],
+        })
+    return out
+
+
+def events_match(gold: dict[str, Any], out: dict[str, Any]) -> bool:
+    g_type, o_type = gold["event"], out["event"]
+    if g_type != o_type:
+        planned = gold.get("status") == "planned" or out.get("status") == "planned"
+        if not (planned and {g_type, o_type} == {"AGREE", "CONSULT"}):
+            return False
+    ga, gr = _countries(gold.get("actors", [])), _countries(gold.get("recipients", []))
+    oa, orc = _countries(out["actors"]), _countries(out["recipients"])
+    if g_type in SYMMETRIC or not gr:
+        gp, op = ga | gr, oa | orc
+        return bool(gp | op) and len(gp & op) / len(gp | op) >= 0.5
+    if ga and not (ga & oa):
+        return False
+    return bool(gr & orc)
+
+
+def score_events(gold: dict[str, Any], doc: dict[str, Any]) -> EventScore:
+    s = EventScore()
+    outs = output_events(doc)
+    s.outputs = len(outs)
+    used: set[int] = set()
+    golds = sorted(gold["events"], key=lambda g: not g.get("core", True))
+    for g in golds:
+        core = g.get("core", True)
+        s.core += core
+        hit = next((k for k, o in enumerate(outs) if k not in used and events_match(g, o)), None)
+        if hit is None:
+            if core:
+                s.misses.append(f"{gold['doc']}: {g['event']} {g['actors']} -> {g['recipients']} [{g['status']}] | {g['sentence'][:110]}")
+            continue
+        used.add(hit)
+        s.core_found += core
+        o = outs[hit]
+        s.pairs += 1
+        s.status_ok += o["status"] == g["status"]
+        if g.get("when") is not None or o["when"] is not None:
+            s.time_total += 1
+            s.time_ok += (o["when"] or None) == g.get("when")
+    s.matched_outputs = len(used)
+    for k, o in enumerate(outs):
+        if k not in used:
+            s.false_alarms.append(f"{gold['doc']}: {o['event']} {o['actors']} -> {o['recipients']} [{o['status']}] '{o['trigger']}' | {o['text'][:100]}")
+    return s

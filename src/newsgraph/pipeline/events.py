@@ -1,0 +1,675 @@
+"""The event stage: who did what to whom, coded in PLOVER 0.8 and CAMEO.
+
+Triggers come from the French event lexicon (``lang/fr/events.tsv``): verbs, reflexive verbs,
+light-verb locutions ("exercer son droit de veto") and nominal events ("la visite de X à Y").
+Arguments come from the dependency parse and the actors of the actor stage: subject and passive
+agent, objects and prepositional complements as the entry's frame says, coordination (compound
+actors), control and relative clauses. Each event gets a status (asserted, planned, hypothetical,
+negated, historical), its attribution (reported speech, "selon X"), the closest time and place it
+governs, its Goldstein score and quad class, and a ``why``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from newsgraph.actorbase import actor_base, norm
+from newsgraph.cameo import goldstein, quad_class
+from newsgraph.lang.fr.lexicon import EventEntry, event_lexicon, reporting_verbs
+from newsgraph.model import Actor, Event, Mention, Span, TextSpan, When
+from newsgraph.pipeline.actors import document_date, in_non_text
+from newsgraph.pipeline.work import Work
+from newsgraph.registry import stages
+
+NEGATIONS = {"pas", "jamais", "guère", "aucunement", "nullement", "point"}
+HYPOTHETICAL_GOVERNORS = {"pouvoir", "tenter", "essayer", "chercher", "vouloir", "envisager", "souhaiter", "espérer",
+                          "risquer", "viser", "menacer", "proposer", "sembler", "paraître", "être prêt"}
+PLANNED_GOVERNORS = {"devoir", "prévoir", "projeter", "compter", "aller", "apprêter", "programmer", "planifier",
+                     "décider", "annoncer", "promettre", "s'engager", "engager", "entendre"}
+OCCUR_VERBS = {"avoir lieu", "tenir", "dérouler", "se tenir", "se dérouler", "intervenir", "survenir", "être"}
+SUBJECTS = ("nsubj", "nsubj:pass")
+HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
+PREP_ALIASES = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'", "d’"}, "en": {"en"}, "par": {"par"}}
+
+
+@dataclass
+class Candidate:
+    trigger: Any  # the spaCy token
+    entry: EventEntry
+    span: tuple[int, int]  # trigger characters
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    status: str = "asserted"
+    attributed_to: str | None = None
+    when: When | None = None
+    where: str | None = None
+    notes: list[str] = field(default_factory=list)
+    embedded: list[Any] = field(default_factory=list)  # tokens of the clause it reports or denies
+    negated_inside: bool = False
+    rule: str = "verb"
+
+
+class ActorIndex:
+    """Token -> actor id, and the means to add an actor for a place that hosts a visit."""
+
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.token_actor: dict[int, str] = dict(work.notes.get("token_actor", {}))
+        self.by_id = {a.id: a for a in work.actors}
+
+    def at(self, tok: Any) -> str | None:
+        return self.token_actor.get(tok.i)
+
+    def country(self, iso3: str, tok: Any, why: str) -> str:
+        """The document actor of a country (added, with this mention, when the text had none)."""
+        entry = actor_base().entries.get(iso3.lower())
+        mention = Mention(tok.idx, tok.idx + len(tok.text), self.work.text[tok.idx:tok.idx + len(tok.text)], "description")
+        for i, a in enumerate(self.work.actors):
+            if a.kind == "country" and a.country == iso3 and a.code == (entry.code if entry else iso3):
+                if all(m.start != mention.start for m in a.mentions):
+                    self.work.actors[i] = replace(a, mentions=tuple(sorted((*a.mentions, mention), key=lambda m: m.start)))
+                self.token_actor[tok.i] = a.id
+                return a.id
+        aid = f"A{len(self.work.actors) + 1}"
+        self.work.actors.append(Actor(aid, entry.canonical if entry else f"ng:{iso3.lower()}", entry.name if entry else iso3, "country",
+                                      entry.code if entry else iso3, iso3, None, entry.wikidata if entry else None, (mention,), why))
+        self.by_id[aid] = self.work.actors[-1]
+        self.token_actor[tok.i] = aid
+        return aid
+
+    def country_actor(self, iso3: str, sector: str, tok: Any, why: str) -> str:
+        base = actor_base()
+        code = f"{iso3}{sector}"
+        canonical = f"ng:{code.lower()}"
+        mention = Mention(tok.idx, tok.idx + len(tok.text), self.work.text[tok.idx:tok.idx + len(tok.text)], "alias")
+        for i, a in enumerate(self.work.actors):
+            if a.canonical == canonical or (a.code == code and a.kind != "person"):
+                if all(m.start != mention.start for m in a.mentions):
+                    self.work.actors[i] = replace(a, mentions=tuple(sorted((*a.mentions, mention), key=lambda m: m.start)))
+                self.token_actor[tok.i] = a.id
+                return a.id
+        aid = f"A{len(self.work.actors) + 1}"
+        entry = base.entries.get(iso3.lower())
+        name = f"gouvernement ({entry.name})" if entry else code
+        self.work.actors.append(Actor(aid, canonical, name, "organization", code, iso3, sector, None, (mention,), why))
+        self.by_id[aid] = self.work.actors[-1]
+        self.token_actor[tok.i] = aid
+        return aid
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _case_of(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
+            return c.lower_.replace("’", "'")
+    return None
+
+
+def _matches_prep(case: str | None, prep: str) -> bool:
+    if case is None:
+        return False
+    return case in PREP_ALIASES.get(prep, {prep})
+
+
+def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
+    """Actors a noun phrase names: its head, its conjuncts, a name inside it, or a country adjective
+    ("l'invasion russe" -> Russia)."""
+    out: list[str] = []
+    base = actor_base()
+    for t in _conjuncts(tok):
+        aid = idx.at(t)
+        if aid is None and depth < 2:
+            for c in t.children:
+                if c.dep_ in ("nmod", "appos", "flat:name", "flat") and c.i > t.i and c.i - t.i <= 6:
+                    inner = actors_of(idx, c, depth + 1)
+                    if inner:
+                        aid = inner[0]
+                        break
+        if aid is None:
+            for c in t.children:
+                iso3 = base.adjectives.get(norm(c.text)) if c.dep_ == "amod" and c.text[:1].islower() else None
+                if iso3:
+                    aid = idx.country(iso3, c, f"country adjective {c.text!r}")
+                    break
+        if aid is None and t.pos_ == "PROPN":
+            iso3 = base.capitals.get(norm(t.text))
+            if iso3 and t.text[:1].isupper():
+                aid = idx.country_actor(iso3, "GOV", t, f"capital {t.text!r} as a participant -> government of {iso3}")
+        if aid and aid not in out:
+            out.append(aid)
+    return out
+
+
+def _is_passive(tok: Any) -> bool:
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return True
+    participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+    if participle and any(c.dep_ == "cop" for c in tok.children):
+        return True  # "est accusée par la Russie", tagged as an adjective with a copula
+    if participle and tok.dep_ == "conj" and tok.head.i != tok.i and _is_passive(tok.head):
+        return True  # "rejetée par l'Ukraine et écartée par les États-Unis"
+    return False
+
+
+def verb_lemma(tok: Any) -> str:
+    """The infinitive of a verb, also for participles the tagger calls adjectives ("accusée")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
+        if lemma.endswith("é"):
+            return lemma[:-1] + "er"
+        if lemma.endswith("i"):
+            return lemma + "r"
+    return lemma
+
+
+def _subject_tokens(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass")]
+
+
+def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
+    """The actors of a verb's subject, climbing to the verb that controls it when it has none."""
+    if seen > 4:
+        return []
+    if _is_passive(tok):
+        agents = [c for c in tok.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case_of(c) == "par")]
+        return [a for ag in agents for a in actors_of(idx, ag)]
+    if tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+        return []  # "Souvent accusées, les autorités...": the noun is the patient
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj:
+        out = [a for s in subj for a in actors_of(idx, s)]
+        if not out and subj[0].lower_ in ("qui", "qu'", "lequel", "laquelle", "lesquels") and tok.dep_.startswith("acl"):
+            return actors_of(idx, tok.head)
+        return out
+    if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in reporting_verbs():
+            return []
+        return subject_actors(idx, tok.head, seen + 1)
+    if tok.dep_.startswith("acl") and tok.head.i != tok.i:
+        return actors_of(idx, tok.head)
+    return []
+
+
+def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False) -> list[Any]:
+    """Tokens filling a frame slot of a trigger (verb or noun)."""
+    out = []
+    passive = not noun and _is_passive(tok)
+    for c in tok.children:
+        dep = c.dep_
+        if slot == "subj":
+            if not noun and dep == "nsubj" and not passive:
+                out.append(c)
+        elif slot == "obj":
+            if (dep == "obj" and not passive) or (dep in ("nsubj:pass", "nsubj") and passive):
+                out.append(c)
+        elif slot == "entre":
+            if _matches_prep(_case_of(c), "entre"):
+                out.append(c)
+        elif dep in ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "obj") and _matches_prep(_case_of(c), slot):
+            out.append(c)
+        elif slot == "à" and dep == "iobj":
+            out.append(c)
+    if not out and slot == "obj" and passive and not noun:
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            return slot_actors(idx, tok.head, slot)  # the subject shared with the first conjunct
+        if tok.dep_.startswith("acl") and tok.head.i != tok.i:
+            return [tok.head]
+    if not out and slot not in ("subj", "obj"):
+        # "adouci leur rhétorique envers X": the complement hangs from the object; "sommet à Hanoï
+        # entre Kim et Trump": from a complement of the noun
+        for c in tok.children:
+            if c.dep_ in ("obj", "nmod", "obl", "obl:arg") and c.pos_ in ("NOUN", "PROPN"):
+                for g in c.children:
+                    if g.dep_ in ("nmod", "obl", "obl:arg") and _matches_prep(_case_of(g), slot):
+                        out.append(g)
+    return out
+
+
+class EventCoder:
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.doc = work.spacy
+        self.lex = event_lexicon()
+        self.idx = ActorIndex(work)
+        self.published = document_date(work)
+        self.time_tokens = self._index_spans([(t.start, t.end, t.id) for t in work.times])
+        self.place_tokens = self._index_spans([(m.start, m.end, p.id) for p in work.places for m in p.mentions])
+        self.times_by_id = {t.id: t for t in work.times}
+
+    def _index_spans(self, spans: list[tuple[int, int, str]]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for start, end, sid in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    out.setdefault(t.i, sid)
+        return out
+
+    # -- triggers ------------------------------------------------------------------------------
+    def triggers(self) -> list[tuple[Any, EventEntry, str]]:
+        found = []
+        for tok in self.doc:
+            if in_non_text(self.work, tok.idx, tok.idx + len(tok.text)):
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children)):
+                loc = self._locution(tok, lemma)
+                if loc:
+                    found.append((tok, loc, "locution"))
+                    continue
+            if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm")):
+                lemma = verb_lemma(tok)
+                reflexive = any(c.dep_.startswith("expl") or (c.dep_ in ("obj", "iobj") and c.lower_ in ("se", "s'", "s’"))
+                                for c in tok.children)
+                entry = (self.lex.reflexive.get(lemma) if reflexive else None) or self.lex.verbs.get(lemma)
+                if entry:
+                    found.append((tok, entry, "reflexive verb" if reflexive and lemma in self.lex.reflexive else "verb"))
+            elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
+                found.append((tok, self.lex.nouns[lemma], "noun"))
+            elif tok.pos_ == "NOUN" and tok.lower_ in self.lex.nouns:
+                found.append((tok, self.lex.nouns[tok.lower_], "noun"))
+        return found
+
+    def _locution(self, tok: Any, lemma: str) -> EventEntry | None:
+        heads = [lemma]
+        if tok.pos_ == "NOUN":  # "était en visite": the noun heads, the copula hangs from it
+            cop = [c for c in tok.children if c.dep_ == "cop"]
+            heads = [c.lemma_.lower() for c in cop]
+            for verb in heads:
+                entry = self.lex.locutions.get((verb, tok.lemma_.lower()))
+                if entry:
+                    return entry
+            return None
+        for c in tok.subtree:
+            if c.i == tok.i or abs(c.i - tok.i) > 8:
+                continue
+            for key in ((lemma, c.lemma_.lower()), (lemma, c.lower_)):
+                if key in self.lex.locutions and self._under(c, tok, 3):
+                    return self.lex.locutions[key]
+        return None
+
+    @staticmethod
+    def _under(tok: Any, head: Any, depth: int) -> bool:
+        t = tok
+        for _ in range(depth):
+            if t.head.i == head.i:
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    # -- arguments -----------------------------------------------------------------------------
+    def arguments(self, cand: Candidate) -> None:
+        tok, entry = cand.trigger, cand.entry
+        noun = cand.rule == "noun" or (tok.pos_ == "NOUN" and cand.rule == "locution")
+        if cand.rule == "locution" and tok.pos_ == "NOUN":
+            cand.actors = [a for s in tok.children if s.dep_ == "nsubj" for a in actors_of(self.idx, s)]
+            noun = False
+        elif noun:
+            for slot in entry.actor:
+                for t in slot_actors(self.idx, tok, slot, noun=True):
+                    cand.actors += [a for a in actors_of(self.idx, t) if a not in cand.actors]
+            for t in slot_actors(self.idx, tok, "entre", noun=True) if "entre" in entry.participants else []:
+                cand.actors += [a for a in actors_of(self.idx, t) if a not in cand.actors]
+            poss = [c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]]
+            if not cand.actors and poss and self.idx.at(poss[0]):
+                cand.actors = [self.idx.at(poss[0])]
+            if not cand.actors and tok.dep_ == "obj" and tok.head.pos_ == "VERB":
+                cand.actors = subject_actors(self.idx, tok.head)  # "organiser des convois", "lancer une offensive"
+        else:
+            cand.actors = subject_actors(self.idx, tok)
+            for slot in entry.participants:
+                for t in slot_actors(self.idx, tok, slot):
+                    cand.actors += [a for a in actors_of(self.idx, t) if a not in cand.actors]
+        for slot in entry.recipient:
+            for t in slot_actors(self.idx, tok, slot, noun=noun):
+                ids = actors_of(self.idx, t)
+                if not ids and entry.mode == "visit":
+                    ids = self._host_of_visit(t)
+                cand.recipients += [a for a in ids if a not in cand.recipients and a not in cand.actors]
+            if cand.recipients:
+                break
+        if entry.embed and not cand.recipients:
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    cand.recipients = [a for a in subject_actors(self.idx, c) if a not in cand.actors]
+                    cand.embedded.append(c)
+        if entry.recip and len(cand.actors) == 1 and not cand.recipients:
+            pass  # "X se réunit" alone: one participant
+        if entry.recip and cand.recipients and len(cand.actors) >= 2:
+            cand.actors += [r for r in cand.recipients if r not in cand.actors]
+            cand.recipients = []
+
+    def _host_of_visit(self, tok: Any) -> list[str]:
+        """'en visite à Pyongyang': the host is the government of the place's country."""
+        base = actor_base()
+        key = norm(tok.text)
+        iso3 = base.capitals.get(key)
+        if iso3 is None:
+            for p in self.work.places:
+                if any(m.start <= tok.idx < m.end for m in p.mentions):
+                    iso3 = p.country
+        if not iso3:
+            return []
+        return [self.idx.country_actor(iso3, "GOV", tok, f"place {tok.text!r} hosting a visit -> government of {iso3}")]
+
+    # -- status ----------------------------------------------------------------------------------
+    def status(self, cand: Candidate) -> str:
+        tok = cand.trigger
+        clause = [tok, *[c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]]
+        if cand.rule == "noun":
+            gov = tok.head
+            if tok.dep_ in SUBJECTS and gov.pos_ in ("VERB", "AUX", "NOUN"):
+                return self._verb_status(gov, [gov, *[c for c in gov.children if c.dep_.startswith("aux") or c.dep_ == "cop"]])
+            if any(c.lemma_ in ("prochain", "futur") for c in tok.children):
+                return "planned"
+            if self._negated(tok) or any(c.lower_ in ("sans",) for c in tok.children):
+                return "negated"
+            return "asserted"
+        return self._verb_status(tok, clause)
+
+    def _negated(self, tok: Any) -> bool:
+        for c in tok.children:
+            if c.dep_ == "advmod" and c.lemma_.lower() in NEGATIONS:
+                return True
+            if c.dep_ in ("mark", "case") and c.lower_ == "sans":
+                return True
+            if c.dep_ == "det" and c.lemma_.lower() in ("aucun", "aucune", "nul"):
+                return True
+        return False
+
+    def _verb_status(self, tok: Any, clause: list[Any]) -> str:
+        if any(self._negated(t) for t in clause):
+            return "negated"
+        moods = {m for t in clause for m in t.morph.get("Mood")}
+        tenses = {x for t in clause for x in t.morph.get("Tense")}
+        if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in tok.children):
+            return "hypothetical"
+        infinitive = "Inf" in tok.morph.get("VerbForm")
+        gov = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive and tok.dep_ in ("obl", "obl:arg", "advcl", "acl")) and tok.head.i != tok.i else None
+        if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            gclause = [gov, *[c for c in gov.children if c.dep_.startswith("aux")]]
+            gmood = {m for t in gclause for m in t.morph.get("Mood")}
+            glemma = gov.lemma_.lower()
+            if glemma in PLANNED_GOVERNORS and not self._negated(gov):
+                return "planned"
+            if glemma in HYPOTHETICAL_GOVERNORS or "Cnd" in gmood:
+                return "hypothetical"
+            if any(self._negated(t) for t in gclause):
+                return "negated"
+            if any(m == "Fut" for t in gclause for m in t.morph.get("Tense")):
+                return "planned"
+        if "Cnd" in moods:
+            return "planned" if tok.lemma_ == "devoir" else "hypothetical"
+        if "Fut" in tenses or any(c.dep_.startswith("aux") and c.lemma_ == "aller" and "Pres" in c.morph.get("Tense") for c in tok.children):
+            return "planned"
+        return "asserted"
+
+    # -- attribution ---------------------------------------------------------------------------
+    def attribution(self, cand: Candidate) -> str | None:
+        tok = cand.trigger
+        for c in tok.sent:
+            if c.dep_.startswith("obl") or c.dep_ == "nmod":
+                case = _case_of(c)
+                if case in ("selon", "d'après") or (case == "après" and any(x.lower_ == "d'" for x in c.children)):
+                    ids = actors_of(self.idx, c)
+                    if ids and ids[0] not in cand.actors:
+                        return ids[0]
+        t = tok
+        for _ in range(8):
+            if t.head.i == t.i:
+                break
+            head = t.head
+            if t.dep_ in ("ccomp", "parataxis", "xcomp", "obj") and head.lemma_.lower() in reporting_verbs():
+                speakers = subject_actors(self.idx, head)
+                if speakers and speakers[0] not in cand.actors:
+                    return speakers[0]
+            t = head
+        return None
+
+    # -- time and place ------------------------------------------------------------------------
+    def when_where(self, cand: Candidate) -> None:
+        tok = cand.trigger
+        sent = tok.sent
+        sub = {t.i for t in tok.subtree}
+        reporting = {c.i for c in tok.subtree if c.dep_ in ("ccomp",) and c.i != tok.i for c in c.subtree} if cand.entry.embed else set()
+        best: tuple[int, str] | None = None
+        for i, tid in self.time_tokens.items():
+            if not (sent.start <= i < sent.end):
+                continue
+            t = self.times_by_id[tid]
+            if t.type in ("DURATION", "SET"):
+                continue
+            inside = i in sub and i not in reporting
+            clause_level = self._same_clause(self.doc[i], tok)
+            if not (inside or clause_level):
+                continue
+            dist = abs(i - tok.i)
+            if best is None or dist < best[0]:
+                best = (dist, tid)
+        if best:
+            t = self.times_by_id[best[1]]
+            cand.when = When(t.id, t.value)
+        for i, pid in self.place_tokens.items():
+            if i in sub and i not in reporting and sent.start <= i < sent.end and self._under(self.doc[i], tok, 3):
+                cand.where = pid
+                break
+
+    def _same_clause(self, tok: Any, trigger: Any) -> bool:
+        """A time attached to the trigger's clause (not inside another verb's complement)."""
+        t = tok
+        for _ in range(10):
+            if t.i == trigger.i:
+                return True
+            if t.head.i == t.i:
+                return trigger.dep_ in ("ROOT",) or trigger.head.i == t.i and trigger.dep_ in ("conj", "xcomp")
+            if t.pos_ == "VERB" and t.i != trigger.i and t.i != tok.i:
+                return t.i == trigger.head.i and trigger.dep_ in ("xcomp",)
+            t = t.head
+        return False
+
+    def historical(self, cand: Candidate) -> bool:
+        if cand.when is None or cand.status != "asserted":
+            return False
+        start = _period_start(cand.when.value)
+        return start is not None and (self.published - start).days > 365
+
+    # -- the whole ----------------------------------------------------------------------------
+    def code(self) -> list[Candidate]:
+        cands = []
+        for tok, entry, rule in self.triggers():
+            c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
+            self.arguments(c)
+            if not c.actors:
+                continue  # an event needs a source
+            if entry.required and not c.recipients:
+                continue
+            if rule == "noun" and not c.recipients and len(c.actors) < 2:
+                continue  # a nominal event with its source alone is too weak a signal
+            if rule == "noun" and self._rejected_object(tok):
+                continue  # "son veto sur les nouvelles sanctions": a proposal, not an event
+            if not any(self.idx.by_id.get(a) is None or self.idx.by_id[a].code for a in c.actors + c.recipients):
+                continue
+            c.status = self.status(c)
+            c.attributed_to = self.attribution(c)
+            self.when_where(c)
+            if self.historical(c):
+                c.status = "historical"
+            cands.append(c)
+        self._assertions_as_accusations(cands)
+        self._denials(cands)
+        return cands
+
+    def _rejected_object(self, tok: Any) -> bool:
+        t = tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            entry = self.lex.verbs.get(verb_lemma(t)) or self.lex.nouns.get(t.lemma_.lower())
+            loc = self._locution(t, t.lemma_.lower()) if t.pos_ in ("VERB", "AUX") else None
+            for e in (entry, loc):
+                if e is not None and e.event == "REJECT" and not e.negembed:
+                    return True
+            if t.pos_ == "VERB":
+                return False
+        return False
+
+    def _assertions_as_accusations(self, cands: list[Candidate]) -> None:
+        """'X a affirmé que Y livrait des obus': X accuses Y when Y's act is hostile and Y is foreign to X."""
+        for c in list(cands):
+            if c.attributed_to is None or c.entry.event not in HOSTILE and c.entry.cameo[:3] != "072":
+                continue
+            speaker = self._by_id(c.attributed_to)
+            if speaker is None or not speaker.country:
+                continue
+            targets = [a for a in c.actors if (self._by_id(a) and self._by_id(a).country and self._by_id(a).country != speaker.country)]
+            if not targets:
+                continue
+            verb = self._reporting_head(c.trigger)
+            if verb is None or any(x.trigger.i == verb.i for x in cands):
+                continue
+            entry = EventEntry(verb.lemma_, "V", "112", "ACCUSE", "allege", (), ("subj",), (), (), False, False, False, False)
+            acc = Candidate(verb, entry, (verb.idx, verb.idx + len(verb.text)), actors=[c.attributed_to], recipients=targets,
+                            rule="assertion of a hostile act by another party")
+            acc.status = self.status(acc) if acc.trigger.pos_ == "VERB" else "asserted"
+            self.when_where(acc)
+            if self.historical(acc):
+                acc.status = "historical"
+            cands.append(acc)
+
+    def _reporting_head(self, tok: Any) -> Any:
+        t = tok
+        for _ in range(8):
+            if t.head.i == t.i:
+                return None
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in reporting_verbs():
+                return t.head
+            t = t.head
+        return None
+
+    def _by_id(self, aid: str) -> Actor | None:
+        for a in self.work.actors:
+            if a.id == aid:
+                return a
+        return None
+
+    def _denials(self, cands: list[Candidate]) -> None:
+        """A denial negates what it governs; 'a nié cela' answers the last claim of another party."""
+        for d in cands:
+            if not d.entry.negembed:
+                continue
+            inside = [c for c in cands if c is not d and self._under(c.trigger, d.trigger, 3)]
+            for c in inside:
+                c.status = "negated"
+                c.negated_inside = True
+            if inside:
+                continue
+            obj = [c for c in d.trigger.children if c.dep_ in ("obj", "ccomp", "xcomp")]
+            if obj and obj[0].pos_ not in ("PRON", "DET") and obj[0].lemma_ not in ("accusation", "information", "allégation", "affirmation", "rumeur", "fait"):
+                continue
+            claimed = [c for c in cands if c is not d and c.attributed_to and c.trigger.i < d.trigger.i
+                       and d.trigger.sent.start - c.trigger.sent.start < 120 and c.status != "negated"]
+            if claimed:
+                target = claimed[-1]
+                d.notes.append(f"claim:{id(target)}")
+                if target.attributed_to and target.attributed_to not in d.recipients and target.attributed_to not in d.actors:
+                    d.recipients = [target.attributed_to]
+
+
+def _period_start(value: str) -> date | None:
+    try:
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return date.fromisoformat(value[:10])
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            return date(int(value[:4]), int(value[5:]), 1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1)
+        if "-W" in value:
+            y, w = value.split("-W")
+            return date.fromisocalendar(int(y), int(w[:2]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+@stages.register("events.fr.v1")
+class EventStage:
+    name = "events"
+    requires = ("actors", "times", "places")
+    provides = ("events", "claims")
+
+    def __call__(self, work: Work) -> None:
+        from newsgraph.model import Claim
+
+        coder = EventCoder(work)
+        cands = coder.code()
+        seen: set[tuple[Any, ...]] = set()
+        ids: dict[int, str] = {}
+        for c in sorted(cands, key=lambda c: c.span[0]):
+            sent = c.trigger.sent
+            key = (c.entry.event, _countries(work, c.actors), _countries(work, c.recipients), sent.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            eid = f"E{len(work.events) + 1}"
+            ids[id(c)] = eid
+            work.events.append(Event(
+                id=eid, event=c.entry.event, mode=c.entry.mode, context=c.entry.context, cameo=c.entry.cameo,
+                goldstein=goldstein(c.entry.cameo), quad_class=quad_class(c.entry.cameo), actors=tuple(c.actors),
+                recipients=tuple(c.recipients), when=c.when, where=c.where, status=c.status,
+                attributed_to=c.attributed_to, trigger=TextSpan(c.span[0], c.span[1], work.text[c.span[0]:c.span[1]]),
+                sentence=Span(sent.start_char, sent.end_char), confidence=_confidence(c), why=_why(work, coder, c),
+            ))
+        by_obj = {id(c): c for c in cands}
+        for c in cands:
+            if id(c) not in ids:
+                continue
+            for note in c.notes:
+                if note.startswith("claim:"):
+                    target = by_obj.get(int(note[6:]))
+                    if target is not None and id(target) in ids:
+                        work.claims.append(Claim(f"C{len(work.claims) + 1}", ids[id(target)],
+                                                 (target.attributed_to,) if target.attributed_to else (), tuple(c.actors), (ids[id(c)],)))
+            if c.entry.negembed:
+                for t in cands:
+                    if t.negated_inside and id(t) in ids and coder._under(t.trigger, c.trigger, 3):
+                        work.claims.append(Claim(f"C{len(work.claims) + 1}", ids[id(t)], (), tuple(c.actors), (ids[id(c)],)))
+        work.notes["token_actor"] = coder.idx.token_actor
+
+
+def _countries(work: Work, ids: list[str]) -> frozenset[str]:
+    codes = {a.id: (a.code or a.id)[:3] for a in work.actors}
+    return frozenset(codes.get(i, i) for i in ids)
+
+
+def _confidence(c: Candidate) -> float:
+    score = 0.5 + 0.2 * bool(c.actors) + 0.2 * bool(c.recipients)
+    if c.rule == "noun":
+        score -= 0.1
+    return round(min(score, 0.95), 2)
+
+
+def _why(work: Work, coder: EventCoder, c: Candidate) -> str:
+    names = {a.id: a for a in work.actors}
+
+    def show(ids: list[str]) -> str:
+        return " + ".join(f"'{names[i].mentions[0].text}' -> {i}" if i in names else i for i in ids) or "none"
+    parts = [f"lexicon '{c.entry.lemma}' ({c.rule}) -> {c.entry.label}", f"actors {show(c.actors)}"]
+    if c.recipients:
+        parts.append(f"recipients {show(c.recipients)}")
+    if c.status != "asserted":
+        parts.append(f"status {c.status}")
+    if c.attributed_to:
+        parts.append(f"attributed to {c.attributed_to}")
+    return "; ".join(parts)
