@@ -142,7 +142,7 @@ def _span_head(doc: Any, t0: int, t1: int) -> int:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _form_ok(form: str, text: str) -> bool:
+def form_ok(form: str, text: str) -> bool:
     """Case rules: an acronym matches only itself; each capitalised word of a name only a
     capitalised word ("La Réunion" is not "La réunion")."""
     letters = [c for c in form if c.isalpha()]
@@ -174,7 +174,7 @@ def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None
                 continue
             key = norm(span.text)
             surface = text[span.start_char:span.end_char]
-            if key in base.index and any(_form_ok(f, surface) for f in forms.get(key, ())):
+            if key in base.index and any(form_ok(f, surface) for f in forms.get(key, ())):
                 hit = ("name", n, key)
                 break
             if key in base.capitals and surface[:1].isupper():
@@ -348,6 +348,12 @@ def _country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
             if info.kind == "organization" and info.code and info.code[:3] in ("IGO", "NGO", "IMG"):
                 return None, info.code
             return info.country, (info.code if info.kind == "organization" else None)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        from newsgraph.gazetteer import gazetteer
+
+        place = gazetteer().lookup(tok.text)
+        if place is not None and place.country and place.type in ("region", "disputed", "city"):
+            return place.country, None  # "les séparatistes du Donbass"
     return None, None
 
 
@@ -492,7 +498,8 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
             if not _definite(doc, t0):
                 return
             # "les séparatistes" after "les séparatistes du Donbass": the same collective
-            f.resolve = _lookback(r, lambda i, rw=rw: i.role == rw.phrase and i.code is not None, surface)
+            f.resolve = _lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
+                rw.sector in ("REB", "OPP", "CVL", "MIL") and i.code[3:6] == rw.sector and i.kind == rw.kind)), surface)
         else:
             code = org_code if org_code and not country else None
             f.key = r.collective(country, rw.sector, rw.kind, _strip_det(surface),

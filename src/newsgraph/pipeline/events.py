@@ -30,6 +30,8 @@ PLANNED_GOVERNORS = {"devoir", "prévoir", "projeter", "compter", "aller", "appr
                      "décider", "annoncer", "promettre", "s'engager", "engager", "entendre"}
 OCCUR_VERBS = {"avoir lieu", "tenir", "dérouler", "se tenir", "se dérouler", "intervenir", "survenir", "être"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+OBJECT_CONTROL = {"permettre", "demander", "ordonner", "autoriser", "pousser", "inciter", "aider", "forcer", "contraindre",
+                  "obliger", "empêcher", "interdire", "exhorter", "appeler", "inviter", "convaincre", "persuader", "charger"}
 HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 PREP_ALIASES = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'", "d’"}, "en": {"en"}, "par": {"par"}}
 
@@ -161,8 +163,16 @@ def _is_passive(tok: Any) -> bool:
 
 
 def verb_lemma(tok: Any) -> str:
-    """The infinitive of a verb, also for participles the tagger calls adjectives ("accusée")."""
+    """The infinitive of a verb, also for participles the tagger calls adjectives ("accusée") and
+    forms it lemmatised wrongly ("tue" -> "taire")."""
+    from newsgraph.lang.fr.conjugation import event_verb_forms
+
     lemma = tok.lemma_.lower()
+    lex = event_lexicon()
+    if lemma not in lex.verbs and lemma not in lex.reflexive and lemma not in reporting_verbs():
+        guess = event_verb_forms().get(tok.lower_)
+        if guess:
+            return guess
     if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
         if lemma.endswith("é"):
             return lemma[:-1] + "er"
@@ -193,8 +203,16 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
         if tok.dep_ == "ccomp" and tok.head.lemma_ in reporting_verbs():
             return []
-        return subject_actors(idx, tok.head, seen + 1)
-    if tok.dep_.startswith("acl") and tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            # "permettre à X de lancer", "pousser X à livrer": X is the subject
+            for c in head.children:
+                if c.dep_ in ("obj", "iobj", "obl:arg") and c.i != tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found = actors_of(idx, c)
+                    if found:
+                        return found
+        return subject_actors(idx, head, seen + 1)
+    if (tok.dep_.startswith("acl") or tok.dep_ == "amod" and "Fin" in tok.morph.get("VerbForm")) and tok.head.i != tok.i:
         return actors_of(idx, tok.head)
     return []
 
@@ -211,6 +229,8 @@ def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False) -> lis
         elif slot == "obj":
             if (dep == "obj" and not passive) or (dep in ("nsubj:pass", "nsubj") and passive):
                 out.append(c)
+            elif passive and dep.startswith("aux"):
+                out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass"))  # a subject hung from the auxiliary
         elif slot == "entre":
             if _matches_prep(_case_of(c), "entre"):
                 out.append(c)
@@ -339,6 +359,13 @@ class EventCoder:
                 cand.recipients += [a for a in ids if a not in cand.recipients and a not in cand.actors]
             if cand.recipients:
                 break
+        if not cand.recipients and entry.event in ("REQUEST", "REJECT", "ACCUSE") and not noun:
+            # "demander le désarmement des milices": the target of the demanded act
+            for c in tok.children:
+                if c.dep_ == "obj" and c.pos_ == "NOUN":
+                    for g in c.children:
+                        if g.dep_ == "nmod" and _matches_prep(_case_of(g), "de"):
+                            cand.recipients = [a for a in actors_of(self.idx, g) if a not in cand.actors]
         if entry.embed and not cand.recipients:
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -460,8 +487,12 @@ class EventCoder:
         if best:
             t = self.times_by_id[best[1]]
             cand.when = When(t.id, t.value)
-        for i, pid in self.place_tokens.items():
-            if i in sub and i not in reporting and sent.start <= i < sent.end and self._under(self.doc[i], tok, 3):
+        from newsgraph.pipeline.places import PLACE_LOCATIVE, locative
+
+        for i, pid in sorted(self.place_tokens.items(), key=lambda x: abs(x[0] - tok.i)):
+            place_tok = self.doc[i]
+            if i in sub and i not in reporting and sent.start <= i < sent.end and self._under(place_tok, tok, 3) \
+                    and locative(place_tok, PLACE_LOCATIVE):
                 cand.where = pid
                 break
 

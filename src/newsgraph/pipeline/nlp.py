@@ -28,12 +28,20 @@ def _register_components() -> None:
     def paragraphs(doc: Any) -> Any:
         """A paragraph break starts a sentence; a sentence starts only after a paragraph break or
         a sentence-final mark, so that the parser never cuts "Lundi, après ..." after "Lundi"."""
+        since = 0
         for i, tok in enumerate(doc[:-1]):
             nxt = doc[i + 1]
+            since += 1
             if "\n" in tok.text or "\n" in tok.whitespace_ or nxt.is_space:
                 nxt.is_sent_start = True
+                since = 0
+            elif tok.text == ":" and since <= 4 and nxt.text[:1] not in "«\"“":
+                nxt.is_sent_start = True  # a headline's topic label: "Syrie : la coalition tue ..."
+                since = 0
             elif tok.text not in SENTENCE_END and not tok.is_space:
                 nxt.is_sent_start = False
+            else:
+                since = 0
         return doc
 
 

@@ -1,29 +1,85 @@
-"""The place stage: location mentions grouped into document places.
+"""The place stage: place names resolved against the gazetteer, with GeoNames ids and coordinates.
 
-Foundation version: spaCy LOC entities become places without coordinates."""
+A capital or a country that acts ("Moscou a opposé son veto") is an actor (the actor stage), not a
+place; a country is a place where a locative preposition governs it ("en Ukraine"). Among places
+of one name, the one in a country the document names wins, then the most populous."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from newsgraph.actorbase import norm
+from newsgraph.gazetteer import gazetteer
 from newsgraph.model import Place, PlaceMention
-from newsgraph.pipeline.actors import in_non_text, slug
+from newsgraph.pipeline.actors import form_ok, in_non_text
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
+COUNTRY_LOCATIVE = {"en", "au", "aux", "dans", "depuis", "près", "sur"}  # "en Ukraine"; "à la Russie" is a recipient
+PLACE_LOCATIVE = COUNTRY_LOCATIVE | {"à"}
+MAX_TOKENS = 6
 
-@stages.register("places.ner.v1")
+
+def locative(tok: Any, preps: set[str] = COUNTRY_LOCATIVE) -> bool:
+    cases = {c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("case", "fixed")}
+    return bool(cases & preps)
+
+
+@stages.register("places.gazetteer.v1")
 class PlaceStage:
     name = "places"
     requires = ("spacy", "actors")
     provides = ("places",)
 
     def __call__(self, work: Work) -> None:
-        groups: dict[str, list[PlaceMention]] = {}
-        names: dict[str, str] = {}
-        for ent in work.spacy.ents:
-            if ent.label_ != "LOC" or in_non_text(work, ent.start_char, ent.end_char):
+        doc = work.spacy
+        g = gazetteer()
+        token_actor: dict[int, str] = work.notes.get("token_actor", {})
+        actors = {a.id: a for a in work.actors}
+        countries_in_text = {a.country for a in work.actors if a.kind == "country" and a.country}
+        per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
+        found: list[tuple[int, int, Any]] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            first = norm(tok.text).split(" ")[0] if tok.text.strip() else ""
+            if not first or first not in g.first_words:
+                i += 1
                 continue
-            text = work.text[ent.start_char:ent.end_char]
-            groups.setdefault(slug(text), []).append(PlaceMention(ent.start_char, ent.end_char, text))
-            names.setdefault(slug(text), text)
-        for i, (key, mentions) in enumerate(groups.items(), start=1):
-            work.places.append(Place(f"P{i}", names[key], None, None, None, None, tuple(mentions)))
+            hit = None
+            for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if span[-1].is_punct or "\n" in span.text:
+                    continue
+                key = norm(span.text)
+                if key in g.index and any(form_ok(f, work.text[span.start_char:span.end_char]) for f in g.forms[key]):
+                    hit = (n, span)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            n, span = hit
+            if in_non_text(work, span.start_char, span.end_char) or any(t in per_tokens for t in range(i, i + n)):
+                i += n
+                continue
+            place = g.lookup(span.text, countries_in_text)
+            acting = [token_actor.get(t) for t in range(i, i + n) if token_actor.get(t)]
+            if place is not None and acting:
+                actor = actors.get(acting[0])
+                # an acting capital or a country named as an actor is a place only where a locative governs it
+                if actor is not None and (actor.kind != "country" or not locative(span.root)):
+                    i += n
+                    continue
+            if place is not None:
+                found.append((span.start_char, span.end_char, place))
+            i += n
+        by_key: dict[tuple[str, str | None, int | None], list[PlaceMention]] = {}
+        places: dict[tuple[str, str | None, int | None], Any] = {}
+        for start, end, place in found:
+            key = (place.name, place.country, place.geonameid)
+            by_key.setdefault(key, []).append(PlaceMention(start, end, work.text[start:end]))
+            places[key] = place
+        for n, (key, mentions) in enumerate(by_key.items(), start=1):
+            p = places[key]
+            work.places.append(Place(f"P{n}", p.name, p.country, p.geonameid, p.lat, p.lon, tuple(mentions)))
+

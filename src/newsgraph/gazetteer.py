@@ -1,0 +1,81 @@
+"""The gazetteer: cities (GeoNames), French exonyms, regions, disputed areas and seas, and countries.
+
+Loaded once per process from ``resources/gazetteer`` and the actor base's country table."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.actorbase import actor_base, norm
+from newsgraph.errors import ResourceError
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    type: str  # city | region | disputed | sea | area | country
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    population: int = 0
+
+
+@dataclass
+class Gazetteer:
+    index: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    first_words: set[str] = field(default_factory=set)
+
+    def add(self, place: Place, names: list[str]) -> None:
+        for n in names:
+            k = norm(n)
+            if not k:
+                continue
+            if place not in self.index[k]:
+                self.index[k].append(place)
+            self.forms[k].add(n)
+            self.first_words.add(k.split()[0])
+
+    def lookup(self, text: str, countries_in_text: set[str] | frozenset[str] = frozenset()) -> Place | None:
+        """The best place for a name: a hand-written French entry first, then one in a country the
+        document names, then the most populous (so Paris is in Texas only when the text says so)."""
+        places = self.index.get(norm(text), [])
+        if not places:
+            return None
+        return max(places, key=lambda p: (p.type != "city" or p.population == 0 and p.geonameid is not None,
+                                          p.country in countries_in_text, p.population))
+
+
+def _float(v: str) -> float | None:
+    return float(v) if v.strip() else None
+
+
+def _int(v: str) -> int | None:
+    return int(v) if v.strip() else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    files = resources.files("newsgraph.resources.gazetteer")
+    for number, line in enumerate(files.joinpath("places_fr.tsv").read_text("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 7)[:7]
+        name, aliases, country, kind, lat, lon, gid = cols
+        if kind not in ("city", "region", "disputed", "sea", "area"):
+            raise ResourceError(f"gazetteer/places_fr.tsv, line {number}: type {kind!r} is not city|region|disputed|sea|area")
+        g.add(Place(name, country.strip() or None, kind, _float(lat), _float(lon), _int(gid)), [name, *[a for a in aliases.split("|") if a]])
+    lines = files.joinpath("cities.tsv").read_text("utf-8").splitlines()
+    for line in lines[2:]:
+        name, aliases, country, kind, lat, lon, gid, pop = line.split("\t")
+        g.add(Place(name, country, kind, float(lat), float(lon), int(gid), int(pop)), [name, *[a for a in aliases.split("|") if a]])
+    base = actor_base()
+    for e in base.entries.values():
+        if e.kind == "country" and e.geonameid:
+            g.add(Place(e.name, e.country, "country", None, None, e.geonameid, 10**9), [e.name, *e.aliases])
+    return g
