@@ -111,3 +111,62 @@ def score_events(gold: dict[str, Any], doc: dict[str, Any]) -> EventScore:
         if k not in used:
             s.false_alarms.append(f"{gold['doc']}: {o['event']} {o['actors']} -> {o['recipients']} [{o['status']}] '{o['trigger']}' | {o['text'][:100]}")
     return s
+
+
+@dataclass
+class QuoteScore:
+    outputs: int = 0
+    gold: int = 0
+    found: int = 0
+    speaker_ok: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: QuoteScore) -> None:
+        for f in ("outputs", "gold", "found", "speaker_ok"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        self.errors += other.errors
+
+    @property
+    def precision(self) -> float:
+        return self.found / self.outputs if self.outputs else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def score_quotes(gold: dict[str, Any], doc: dict[str, Any]) -> QuoteScore:
+    """A quote matches a gold quote when its text starts with (or contains near its start) the gold
+    'starts_with' and the direct flag agrees; its speaker is right when the country part of the code agrees."""
+    s = QuoteScore()
+    codes = {a["id"]: a["code"] for a in doc["actors"]}
+    outs = doc["quotes"]
+    s.outputs = len(outs)
+    golds = [g for g in gold.get("quotes", []) if g.get("core", True)]
+    s.gold = len(golds)
+    used: set[int] = set()
+    for g in golds:
+        want = _squash(g["starts_with"])
+        hit = next((k for k, q in enumerate(outs) if k not in used and q["direct"] == g["direct"]
+                    and (want[:25] in _squash(q["text"])[: len(want) + 40]
+                         or len(_squash(q["text"])) >= 15 and want.startswith(_squash(q["text"])))), None)
+        if hit is None:
+            s.errors.append(f"{gold['doc']}: MISSED {'direct' if g['direct'] else 'indirect'} '{g['starts_with']}' ({g['speaker_name']})")
+            continue
+        used.add(hit)
+        s.found += 1
+        got = codes.get(outs[hit]["speaker"]) or ""
+        if got[:3] == g["speaker"][:3]:
+            s.speaker_ok += 1
+        else:
+            s.errors.append(f"{gold['doc']}: SPEAKER '{g['starts_with']}' -> {got or None}, gold {g['speaker']} ({g['speaker_name']})")
+    gold_all = [_squash(g["starts_with"])[:25] for g in gold.get("quotes", [])]
+    for k, q in enumerate(outs):
+        if k not in used and not any(w in _squash(q["text"])[:80] for w in gold_all):
+            s.errors.append(f"{gold['doc']}: FALSE {'direct' if q['direct'] else 'indirect'} '{q['text'][:60]}'")
+    s.outputs = len(used) + sum(1 for e in s.errors if e.startswith(f"{gold['doc']}: FALSE"))
+    return s

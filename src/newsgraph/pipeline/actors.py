@@ -467,7 +467,8 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         if (c or org) and child.head.i in (head.i, *range(t0, t1)) or (c or org) and child.head.head.i == head.i:
             country = country or c
             org_code = org_code or org
-            last = max(last, max((f.t1 - 1 for f in r.found if f.t0 <= child.i < f.t1), default=child.i))
+            if child.i not in r.taken and child.i == last + 1:
+                last = child.i  # an adjective right after the phrase belongs to the mention
             if country:
                 break
     if not country and t1 < len(doc):
@@ -484,8 +485,8 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = _office_choice(r, rw, country, org_code, surface, plural)
     elif rw.kind == "country":
         if not country:
-            if not _definite(doc, t0):
-                return
+            if not _definite(doc, t0) or any(c.dep_ in ("amod", "nmod") for c in head.children):
+                return  # "le peuple coréen": a modifier we cannot read is no anaphor
             f.resolve = _lookback(r, lambda i: i.kind == "country", surface)  # "le pays"
         else:
             f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
@@ -495,7 +496,8 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = _description_person(r, rw, country, org_code, surface)
     else:
         if not (country or org_code):
-            if not _definite(doc, t0):
+            if not _definite(doc, t0) or any(c.dep_ in ("amod",) and c.text[:1].islower() and c.pos_ == "ADJ"
+                                             and norm(c.text) not in ("separatistes", "armees", "rebelles") for c in head.children):
                 return
             # "les séparatistes" after "les séparatistes du Donbass": the same collective
             f.resolve = _lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
@@ -658,15 +660,34 @@ class ActorStage:
         _build(work, r, resolved)
 
 
+def _apposed(doc: Any, f: Found, g: Found) -> bool:
+    """Is the name g in apposition to the description f (no verb between, g under f's head)?"""
+    between = doc[f.t1:g.t0]
+    if len(between) <= 1 and all(t.text == "," for t in between):
+        return True
+    if len(between) > 12 or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    t = doc[g.head]
+    for _ in range(6):
+        if t.i == f.head:
+            return doc[g.head].dep_ in ("appos", "flat:name", "nmod", "conj") or between[-1].text == ","
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _merge_appositions(r: Resolver, doc: Any, resolved: list[tuple[Found, str]]) -> None:
     """'le ministre russe de la Défense, Sergueï Choïgou': the description names the same person; an
     unknown person takes the description's code."""
     for idx, (f, key) in enumerate(resolved[:-1]):
-        g, gkey = resolved[idx + 1]
-        if f.how != "description" or r.infos[gkey].kind != "person" or g.how == "pronoun":
+        if f.how != "description" or r.infos[key].kind not in ("person",):
             continue
-        between = doc[f.t1:g.t0]
-        if len(between) > 1 or any(t.text not in (",",) for t in between):
+        nxt = [(g, gkey) for g, gkey in resolved[idx + 1: idx + 4] if r.infos[gkey].kind == "person" and g.how != "pronoun"]
+        if not nxt:
+            continue
+        g, gkey = nxt[0]
+        if not _apposed(doc, f, g):
             continue
         info = r.infos[gkey]
         dinfo = r.infos[key]

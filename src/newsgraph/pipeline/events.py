@@ -31,7 +31,10 @@ PLANNED_GOVERNORS = {"devoir", "prévoir", "projeter", "compter", "aller", "appr
 OCCUR_VERBS = {"avoir lieu", "tenir", "dérouler", "se tenir", "se dérouler", "intervenir", "survenir", "être"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 OBJECT_CONTROL = {"permettre", "demander", "ordonner", "autoriser", "pousser", "inciter", "aider", "forcer", "contraindre",
-                  "obliger", "empêcher", "interdire", "exhorter", "appeler", "inviter", "convaincre", "persuader", "charger"}
+                  "obliger", "empêcher", "interdire", "exhorter", "appeler", "inviter", "convaincre", "persuader", "charger",
+                  "accuser", "soupçonner", "reprocher", "sommer", "enjoindre", "presser"}
+# types whose event says nothing without a target: coded only with a recipient (or two participants)
+DYADIC = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "SANCTION", "COERCE", "THREATEN"}
 HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 PREP_ALIASES = {"à": {"à", "au", "aux"}, "de": {"de", "du", "des", "d'", "d’"}, "en": {"en"}, "par": {"par"}}
 
@@ -60,6 +63,19 @@ class ActorIndex:
         self.work = work
         self.token_actor: dict[int, str] = dict(work.notes.get("token_actor", {}))
         self.by_id = {a.id: a for a in work.actors}
+        self.quotes: list[tuple[int, int, str]] = list(work.notes.get("quote_speakers", []))
+
+    def speaker_at(self, tok: Any) -> str | None:
+        for start, end, speaker in self.quotes:
+            if start <= tok.idx < end:
+                return speaker
+        return None
+
+    def first_person(self, tok: Any) -> str | None:
+        """'nous', 'je', 'notre pays' inside a direct quote: the speaker."""
+        first = tok.pos_ == "PRON" and "1" in tok.morph.get("Person")
+        ours = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("notre", "nos", "mon", "ma", "mes") for c in tok.children)
+        return self.speaker_at(tok) if first or ours else None
 
     def at(self, tok: Any) -> str | None:
         return self.token_actor.get(tok.i)
@@ -128,7 +144,7 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
     out: list[str] = []
     base = actor_base()
     for t in _conjuncts(tok):
-        aid = idx.at(t)
+        aid = idx.at(t) or idx.first_person(t)
         if aid is None and depth < 2:
             for c in t.children:
                 if c.dep_ in ("nmod", "appos", "flat:name", "flat") and c.i > t.i and c.i - t.i <= 6:
@@ -157,8 +173,10 @@ def _is_passive(tok: Any) -> bool:
     participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
     if participle and any(c.dep_ == "cop" for c in tok.children):
         return True  # "est accusée par la Russie", tagged as an adjective with a copula
-    if participle and tok.dep_ == "conj" and tok.head.i != tok.i and _is_passive(tok.head):
-        return True  # "rejetée par l'Ukraine et écartée par les États-Unis"
+    if participle and tok.dep_ == "conj" and tok.head.i != tok.i:
+        return _is_passive(tok.head)  # "rejetée par l'Ukraine et écartée par les États-Unis"
+    if participle and not any(c.dep_.startswith("aux") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod", "appos", "xcomp"):
+        return True  # "Souvent accusées, les autorités ...": a bare past participle is passive
     return False
 
 
@@ -204,7 +222,8 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
         if tok.dep_ == "ccomp" and tok.head.lemma_ in reporting_verbs():
             return []
         head = tok.head
-        if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and marks & {"à", "de", "d'", "d’"}:
             # "permettre à X de lancer", "pousser X à livrer": X is the subject
             for c in head.children:
                 if c.dep_ in ("obj", "iobj", "obl:arg") and c.i != tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -445,6 +464,9 @@ class EventCoder:
     # -- attribution ---------------------------------------------------------------------------
     def attribution(self, cand: Candidate) -> str | None:
         tok = cand.trigger
+        speaker = self.idx.speaker_at(tok)
+        if speaker and speaker not in cand.actors:
+            return speaker
         for c in tok.sent:
             if c.dep_.startswith("obl") or c.dep_ == "nmod":
                 case = _case_of(c)
@@ -468,7 +490,8 @@ class EventCoder:
     def when_where(self, cand: Candidate) -> None:
         tok = cand.trigger
         sent = tok.sent
-        sub = {t.i for t in tok.subtree}
+        own = [c for c in tok.children if c.dep_ in ("advcl", "ccomp", "acl:relcl", "parataxis", "csubj") and c.pos_ in ("VERB", "AUX")]
+        sub = {t.i for t in tok.subtree} - {t.i for c in own for t in c.subtree}
         reporting = {c.i for c in tok.subtree if c.dep_ in ("ccomp",) and c.i != tok.i for c in c.subtree} if cand.entry.embed else set()
         best: tuple[int, str] | None = None
         for i, tid in self.time_tokens.items():
@@ -524,6 +547,8 @@ class EventCoder:
             if not c.actors:
                 continue  # an event needs a source
             if entry.required and not c.recipients:
+                continue
+            if entry.event in DYADIC and not c.recipients and len(c.actors) < 2:
                 continue
             if rule == "noun" and not c.recipients and len(c.actors) < 2:
                 continue  # a nominal event with its source alone is too weak a signal

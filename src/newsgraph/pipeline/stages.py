@@ -92,7 +92,8 @@ def default_stages() -> tuple[list, list]:
 
     before = [RepairStage(), LanguageStage(), PublishedStage()]
     from newsgraph.pipeline.events import EventStage
+    from newsgraph.pipeline.quotes import QuoteStage
     from newsgraph.pipeline.times import TimeStage
 
-    after = [ActorStage(), TimeStage(), PlaceStage(), EventStage()]
+    after = [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
     return before, after
