@@ -670,7 +670,7 @@ def _apposed(doc: Any, f: Found, g: Found) -> bool:
     t = doc[g.head]
     for _ in range(6):
         if t.i == f.head:
-            return doc[g.head].dep_ in ("appos", "flat:name", "nmod", "conj") or between[-1].text == ","
+            return doc[g.head].dep_ in ("appos", "flat:name", "nmod") or between[-1].text == ","
         if t.head.i == t.i:
             return False
         t = t.head
@@ -683,7 +683,7 @@ def _merge_appositions(r: Resolver, doc: Any, resolved: list[tuple[Found, str]])
     for idx, (f, key) in enumerate(resolved[:-1]):
         if f.how != "description" or r.infos[key].kind not in ("person",):
             continue
-        nxt = [(g, gkey) for g, gkey in resolved[idx + 1: idx + 4] if r.infos[gkey].kind == "person" and g.how != "pronoun"]
+        nxt = [(g, gkey) for g, gkey in resolved[idx + 1: idx + 4] if r.infos[gkey].kind == "person" and g.how in ("name", "alias")]
         if not nxt:
             continue
         g, gkey = nxt[0]

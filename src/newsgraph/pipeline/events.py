@@ -167,6 +167,18 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
     return out
 
 
+def _coordinated_before(idx: ActorIndex, pron: Any) -> list[str]:
+    """The actors of the last coordination ("X et Y") before a plural pronoun, in its sentence or the one before."""
+    doc = pron.doc
+    start = max(0, pron.sent.start - 60)
+    for t in reversed(doc[start:pron.i]):
+        if any(c.dep_ == "conj" for c in t.children) and idx.at(t):
+            group = [a for c in _conjuncts(t) for a in ([idx.at(c)] if idx.at(c) else [])]
+            if len(set(group)) >= 2:
+                return list(dict.fromkeys(group))
+    return []
+
+
 def _is_passive(tok: Any) -> bool:
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return True
@@ -213,6 +225,10 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
     if tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
         return []  # "Souvent accusées, les autorités...": the noun is the patient
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj and subj[0].lower_ in ("ils", "elles"):
+        group = _coordinated_before(idx, subj[0])
+        if group:
+            return group  # "Poutine et Kim ... ils se sont rencontrés"
     if subj:
         out = [a for s in subj for a in actors_of(idx, s)]
         if not out and subj[0].lower_ in ("qui", "qu'", "lequel", "laquelle", "lesquels") and tok.dep_.startswith("acl"):
@@ -625,7 +641,9 @@ class EventCoder:
         for d in cands:
             if not d.entry.negembed:
                 continue
-            inside = [c for c in cands if c is not d and self._under(c.trigger, d.trigger, 3)]
+            comps = [c for c in d.trigger.children if c.dep_ in ("obj", "ccomp", "xcomp", "obl:arg")]
+            inside = [c for c in cands if c is not d and any(c.trigger.i == k.i or c.trigger.is_ancestor(k) is False and k.is_ancestor(c.trigger)
+                                                             for k in comps)]
             for c in inside:
                 c.status = "negated"
                 c.negated_inside = True
