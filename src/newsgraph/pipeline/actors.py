@@ -461,6 +461,8 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
     for child in sorted(head.subtree, key=lambda t: t.i):
         if child.i < t0 or child.dep_ in ("appos", "acl", "acl:relcl", "conj", "punct", "cc") and child.head.i == head.i:
             continue
+        if child.dep_ in ("nmod", "obl", "obl:mod") and _case(child) not in ("de", "du", "des", "d'", "en", None):
+            continue  # "les séparatistes comme la Russie": a comparison names no provenance
         if child.i >= t1 + 8:
             break
         c, org = _country_of_token(r, child)
@@ -521,6 +523,13 @@ def _lookback(r: Resolver, accept: Any, surface: str):
                 return k
         return None
     return choose
+
+
+def _case(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("case", "fixed") and c.i < tok.i:
+            return c.lower_.replace("’", "'")
+    return None
 
 
 def _strip_det(text: str) -> str:

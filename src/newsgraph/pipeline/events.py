@@ -453,7 +453,7 @@ class EventCoder:
     def _verb_status(self, tok: Any, clause: list[Any]) -> str:
         if any(self._negated(t) for t in clause):
             return "negated"
-        moods = {m for t in clause for m in t.morph.get("Mood")}
+        moods = {m for t in clause for m in _moods(t)}
         tenses = {x for t in clause for x in t.morph.get("Tense")}
         if any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in tok.children):
             return "hypothetical"
@@ -461,7 +461,7 @@ class EventCoder:
         gov = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive and tok.dep_ in ("obl", "obl:arg", "advcl", "acl")) and tok.head.i != tok.i else None
         if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
             gclause = [gov, *[c for c in gov.children if c.dep_.startswith("aux")]]
-            gmood = {m for t in gclause for m in t.morph.get("Mood")}
+            gmood = {m for t in gclause for m in _moods(t)}
             glemma = gov.lemma_.lower()
             if glemma in PLANNED_GOVERNORS and not self._negated(gov):
                 return "planned"
@@ -659,6 +659,17 @@ class EventCoder:
                 d.notes.append(f"claim:{id(target)}")
                 if target.attributed_to and target.attributed_to not in d.recipients and target.attributed_to not in d.actors:
                     d.recipients = [target.attributed_to]
+
+
+CONDITIONAL_ENDINGS = ("rait", "raient", "rais", "rions", "riez")
+
+
+def _moods(tok: Any) -> list[str]:
+    """The tagger's moods, with the conditional read off the ending when it missed it ("consisterait")."""
+    moods = list(tok.morph.get("Mood"))
+    if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") and tok.lower_.endswith(CONDITIONAL_ENDINGS):
+        moods.append("Cnd")
+    return moods
 
 
 def _period_start(value: str) -> date | None:
