@@ -351,9 +351,12 @@ def _country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         from newsgraph.gazetteer import gazetteer
 
+        from newsgraph.pipeline.repair import zipf
+
         place = gazetteer().lookup(tok.text)
-        if place is not None and place.country and place.type in ("region", "disputed", "city"):
-            return place.country, None  # "les séparatistes du Donbass"
+        if place is not None and place.country and (place.type in ("region", "disputed") or place.type == "city" and place.population >= 200_000
+                                                    and zipf(tok.lower_) < 3.5 and zipf(tok.lower_, "en") < 3.5):
+            return place.country, None  # "les séparatistes du Donbass"; not "Union" (a town in the US)
     return None, None
 
 
@@ -513,7 +516,7 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
 
 
 def _definite(doc: Any, t0: int) -> bool:
-    return t0 > 0 and doc[t0 - 1].lower_.replace("’", "'") in ("le", "la", "les", "l'", "ces", "cette", "ce")
+    return t0 > 0 and doc[t0 - 1].lower_.replace("’", "'") in ("le", "la", "les", "l'", "ces", "cette", "ce", "aux", "au", "du", "des")
 
 
 def _lookback(r: Resolver, accept: Any, surface: str):

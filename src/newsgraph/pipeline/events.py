@@ -110,7 +110,9 @@ class ActorIndex:
                 return a.id
         aid = f"A{len(self.work.actors) + 1}"
         entry = base.entries.get(iso3.lower())
-        name = f"gouvernement ({entry.name})" if entry else code
+        label = {"GOV": "gouvernement", "MIL": "armée", "REB": "rebelles", "OPP": "opposition", "CVL": "civils", "MED": "médias",
+                 "COP": "police", "JUD": "justice", "LEG": "parlement"}.get(sector, sector.lower())
+        name = f"{label} ({entry.name})" if entry else code
         self.work.actors.append(Actor(aid, canonical, name, "organization", code, iso3, sector, None, (mention,), why))
         self.by_id[aid] = self.work.actors[-1]
         self.token_actor[tok.i] = aid
@@ -299,6 +301,7 @@ class EventCoder:
         self.time_tokens = self._index_spans([(t.start, t.end, t.id) for t in work.times])
         self.place_tokens = self._index_spans([(m.start, m.end, p.id) for p in work.places for m in p.mentions])
         self.times_by_id = {t.id: t for t in work.times}
+        self.dropped: dict[str, int] = {}
 
     def _index_spans(self, spans: list[tuple[int, int, str]]) -> dict[int, str]:
         out: dict[int, str] = {}
@@ -401,6 +404,8 @@ class EventCoder:
                     for g in c.children:
                         if g.dep_ == "nmod" and _matches_prep(_case_of(g), "de"):
                             cand.recipients = [a for a in actors_of(self.idx, g) if a not in cand.actors]
+        if not cand.recipients or not cand.actors:
+            self._unmarked_groups(cand, noun)
         if entry.embed and not cand.recipients:
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -411,6 +416,60 @@ class EventCoder:
         if entry.recip and cand.recipients and len(cand.actors) >= 2:
             cand.actors += [r for r in cand.recipients if r not in cand.actors]
             cand.recipients = []
+
+    def _unmarked_groups(self, cand: Candidate, noun: bool) -> None:
+        """'a arrêté trois journalistes', 'des manifestants ont protesté': a role noun with no country
+        takes the country of the place in the sentence, else of the other participant."""
+        from newsgraph.lang.fr.lexicon import role_words
+
+        roles = role_words()
+        tok, entry = cand.trigger, cand.entry
+
+        def group(slot_tok: Any) -> str | None:
+            for t in [slot_tok, *[c for c in slot_tok.children if c.dep_ in ("amod", "nmod")]]:
+                rw = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
+                if rw is None or not rw.sector or rw.kind not in ("group", "organization") and rw.office is not None:
+                    continue
+                iso3 = self._sentence_place_country(tok) or self._country_of_ids(cand.actors or cand.recipients)
+                if iso3:
+                    return self.idx.country_actor(iso3, rw.sector, slot_tok, f"'{t.text}' with no country, in {iso3} -> {iso3}{rw.sector}")
+            return None
+
+        if not cand.recipients:
+            for slot in entry.recipient:
+                for t in slot_actors(self.idx, tok, slot, noun=noun):
+                    g = group(t)
+                    if g and g not in cand.actors:
+                        cand.recipients.append(g)
+                if cand.recipients:
+                    break
+        if not cand.actors and not noun:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj:
+                g = group(subj[0])
+                if g and g not in cand.recipients:
+                    cand.actors.append(g)
+
+    def _sentence_place_country(self, tok: Any) -> str | None:
+        """The country of the place the trigger governs with a locative ("à Belgrade", "au Caire")."""
+        from newsgraph.pipeline.places import PLACE_LOCATIVE, locative
+
+        sub = {t.i for t in tok.subtree}
+        for i, pid in self.place_tokens.items():
+            place_tok = self.doc[i]
+            near = locative(place_tok, {"de", "d'"}) and any(c.lower_ in ("près", "proche", "autour", "loin") for c in place_tok.head.children)
+            if i in sub and (locative(place_tok, PLACE_LOCATIVE) or near):
+                place = next((p for p in self.work.places if p.id == pid), None)
+                if place is not None and place.country:
+                    return place.country
+        return None
+
+    def _country_of_ids(self, ids: list[str]) -> str | None:
+        for i in ids:
+            a = self.idx.by_id.get(i)
+            if a is not None and a.code and a.code[:3] not in ("IGO", "NGO", "IMG", "MNC"):
+                return a.code[:3]
+        return None
 
     def _host_of_visit(self, tok: Any) -> list[str]:
         """'en visite à Pyongyang': the host is the government of the place's country."""
@@ -560,17 +619,9 @@ class EventCoder:
         for tok, entry, rule in self.triggers():
             c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
             self.arguments(c)
-            if not c.actors:
-                continue  # an event needs a source
-            if entry.required and not c.recipients:
-                continue
-            if entry.event in DYADIC and not c.recipients and len(c.actors) < 2:
-                continue
-            if rule == "noun" and not c.recipients and len(c.actors) < 2:
-                continue  # a nominal event with its source alone is too weak a signal
-            if rule == "noun" and self._rejected_object(tok):
-                continue  # "son veto sur les nouvelles sanctions": a proposal, not an event
-            if not any(self.idx.by_id.get(a) is None or self.idx.by_id[a].code for a in c.actors + c.recipients):
+            reason = self._drop_reason(c, tok, entry, rule)
+            if reason:
+                self.dropped[reason] = self.dropped.get(reason, 0) + 1
                 continue
             c.status = self.status(c)
             c.attributed_to = self.attribution(c)
@@ -581,6 +632,21 @@ class EventCoder:
         self._assertions_as_accusations(cands)
         self._denials(cands)
         return cands
+
+    def _drop_reason(self, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
+        if not c.actors:
+            return "no source"  # an event needs a source
+        if entry.required and not c.recipients:
+            return "no recipient for an ambiguous verb"
+        if entry.event in DYADIC and not c.recipients and len(c.actors) < 2:
+            return "dyadic type without a target"
+        if rule == "noun" and not c.recipients and len(c.actors) < 2:
+            return "nominal event with its source alone"  # too weak a signal
+        if rule == "noun" and self._rejected_object(tok):
+            return "nominal object of a rejection"  # "son veto sur les nouvelles sanctions": a proposal, not an event
+        if not any(self.idx.by_id.get(a) is None or self.idx.by_id[a].code for a in c.actors + c.recipients):
+            return "no coded participant"
+        return None
 
     def _rejected_object(self, tok: Any) -> bool:
         t = tok
@@ -699,6 +765,7 @@ class EventStage:
 
         coder = EventCoder(work)
         cands = coder.code()
+        work.notes["events_dropped"] = coder.dropped
         seen: set[tuple[Any, ...]] = set()
         ids: dict[int, str] = {}
         for c in sorted(cands, key=lambda c: c.span[0]):
