@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -78,7 +78,7 @@ class Patterns:
             (re.compile(rf"{B}(?:(?P<det>le|ce)\s+)?(?:(?P<wd>{wd})\s+)?(?P<d>{day})\s+(?P<m>{month})(?:\s+(?P<y>\d{{4}}))?(?:\s+(?P<dir>dernier|prochain))?{E}", re.I), "daymonth"),
             (re.compile(rf"{B}(?:(?P<mod>début|fin|mi|courant|milieu)(?:-|\s+)(?:d{A}|de\s+)?)?(?P<m>{month})\s+(?:de\s+l{A}année\s+)?(?P<y>\d{{4}}|(?:'|’)?\d{{2}}){E}", re.I), "monthyear"),
             (re.compile(rf"{B}(?:(?P<det>ce|cette)\s+(?:même\s+)?|(?P<mod>début|fin|mi|courant|milieu)(?:-|\s+)(?:d{A}|de\s+)?)?(?P<m>{month})(?:\s+(?P<dir>dernier|prochain))?{E}"), "month"),
-            (re.compile(rf"{B}(?:(?P<det>le|ce|ces|les)\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?(?:\s+(?P<dir>dernier|prochain))?{E}", re.I), "weekday"),
+            (re.compile(rf"{B}(?:(?P<det>le|ce|ces|les)\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?(?:\s+(?P<dir>dernier|prochain|précédent|suivant|passé))?{E}", re.I), "weekday"),
             (re.compile(rf"{B}(?:(?P<mod>début|fin|mi|courant|milieu)(?:-|\s+)|l{A}(?:année|an)\s+|(?:les\s+)?années\s+)?(?P<y>1[5-9]\d\d|20\d\d){E}(?!\s*(?:%|€|\$|km|kg|m\b|habitants|personnes|morts|soldats|hommes|euros|dollars|tonnes|kilomètres|mètres))", re.I), "year"),
             (re.compile(rf"{B}(?P<dec>(?:les\s+)?années\s+(?:19|20)?[0-9]0){E}", re.I), "decade"),
             (re.compile(rf"{B}(?P<w>{_alt(list(w.deictic))})(?:\s+(?P<part>{part}))?{E}", re.I), "deictic"),
@@ -142,6 +142,14 @@ def _unit_shift(dct: date, n: str, u: str, sign: int) -> str:
     return "PAST_REF" if sign < 0 else "FUTURE_REF"
 
 
+def _clock_shift(now: datetime, n: str, u: str, sign: int) -> str | None:
+    """'dans une heure', 'il y a dix minutes' from the reference time."""
+    if not n.isdigit() or u not in ("H", "MIN"):
+        return None
+    delta = timedelta(hours=int(n)) if u == "H" else timedelta(minutes=int(n))
+    return (now + sign * delta).strftime("%Y-%m-%dT%H:%M")
+
+
 def _duration(n: str, u: str, demi: bool = False) -> str:
     if u in ("H", "MIN", "S"):
         letter = {"H": "H", "MIN": "M", "S": "S"}[u]
@@ -151,19 +159,20 @@ def _duration(n: str, u: str, demi: bool = False) -> str:
     if u == "CE":
         return f"P{n}CE" if n == "X" else f"P{int(n) * 100}Y"
     if u == "Q":
-        return f"P{n}Q"
+        return f"P{int(n) * 3}M" if n.isdigit() else "PXM"
     if demi and n.isdigit():
         return f"P{n}.5{u}"
     return f"P{n}{u}"
 
 
-def tag_times(text: str, dct: date) -> list[Hit]:
-    """Every time expression of ``text`` (longest first, no overlaps), with values relative to ``dct``."""
+def tag_times(text: str, dct: date, now: datetime | None = None) -> list[Hit]:
+    """Every time expression of ``text`` (longest first, no overlaps), with values relative to ``dct``
+    (and to ``now``, the reference time of day, for "dans une heure")."""
     w = words()
     hits: list[Hit] = []
     for pattern, kind in patterns().rules:
         for m in pattern.finditer(text):
-            hit = _normalise(kind, m, dct, w)
+            hit = _normalise(kind, m, dct, w, now)
             if hit is not None:
                 hits.append(hit)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -179,7 +188,7 @@ def tag_times(text: str, dct: date) -> list[Hit]:
     return chosen
 
 
-def _normalise(kind: str, m: re.Match[str], dct: date, w: Words) -> Hit | None:
+def _normalise(kind: str, m: re.Match[str], dct: date, w: Words, now: datetime | None = None) -> Hit | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
     if kind == "iso":
@@ -235,7 +244,7 @@ def _normalise(kind: str, m: re.Match[str], dct: date, w: Words) -> Hit | None:
         wd = WEEKDAYS[g["wd"].lower()]
         if g.get("det") and g["det"].lower() in ("les", "ces") or g["wd"][0].isupper() and s > 0 and m.string[s - 1] not in "\n.!?\"«( " and False:
             return None
-        direction = (g.get("dir") or "").lower()
+        direction = {"précédent": "dernier", "passé": "dernier", "suivant": "prochain"}.get((g.get("dir") or "").lower(), (g.get("dir") or "").lower())
         hit = Hit(s, e, "", "DATE", "weekday")
         hit.value = f"{wd}|{direction}|{(g.get('part') or '').lower()}"
         return hit
@@ -288,7 +297,11 @@ def _normalise(kind: str, m: re.Match[str], dct: date, w: Words) -> Hit | None:
     if kind in ("ago", "infuture"):
         n = _number(g["n"])
         u = w.units[g["u"].lower()]
-        return Hit(s, e, _unit_shift(dct, n, u, -1 if kind == "ago" else 1), "DATE")
+        sign = -1 if kind == "ago" else 1
+        clock = _clock_shift(now or datetime(dct.year, dct.month, dct.day), n, u, sign)
+        if clock:
+            return Hit(s, e, clock, "TIME")
+        return Hit(s, e, _unit_shift(dct, n, u, sign), "DATE")
     if kind == "duration":
         if g["u"].lower() == "ans" and re.search(AGE_BEFORE, m.string[max(0, s - 40):s], re.I):
             return None  # an age: "un homme de 38 ans", "âgé de 87 ans"
