@@ -83,7 +83,8 @@ def main() -> None:
             c = result["counts"][system]
             for label in ("PER", "LOC", "ORG", "ALL"):
                 p, r, f = prf(c[label, "tp"], c[label, "pred"], c[label, "gold"])
-                print(f"{name + f' n={result['docs']}':<18} {system:<10} {label:<4} {p:6.3f} {r:6.3f} {f:6.3f}")
+                title = f"{name} n={result['docs']}"
+                print(f"{title:<18} {system:<10} {label:<4} {p:6.3f} {r:6.3f} {f:6.3f}")
         print()
 
 

@@ -73,6 +73,17 @@ class PlaceStage:
             if place is not None:
                 found.append((span.start_char, span.end_char, place))
             i += n
+        # NER locations the gazetteer does not know stay places, unresolved (no id, no coordinates)
+        covered = {t for start, end, _ in found for t in range(start, end)}
+        for ent in doc.ents:
+            if ent.label_ != "LOC" or in_non_text(work, ent.start_char, ent.end_char):
+                continue
+            if any(c in covered for c in range(ent.start_char, ent.end_char)) or any(token_actor.get(t) for t in range(ent.start, ent.end)):
+                continue
+            from newsgraph.gazetteer import Place as GazPlace
+
+            found.append((ent.start_char, ent.end_char, GazPlace(work.text[ent.start_char:ent.end_char], None, "unresolved", None, None, None)))
+        found.sort(key=lambda f: f[0])
         by_key: dict[tuple[str, str | None, int | None], list[PlaceMention]] = {}
         places: dict[tuple[str, str | None, int | None], Any] = {}
         for start, end, place in found:
