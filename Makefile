@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	@$(BIN)/newsgraph extract --format summary examples/
+	@$(BIN)/newsgraph ingest examples/ --db $(or $(NEWSGRAPH_DB),newsgraph.db)
+	@$(BIN)/newsgraph events --db $(or $(NEWSGRAPH_DB),newsgraph.db) --limit 25
 
 test: install
 	@$(BIN)/python -m pytest -q

@@ -117,8 +117,11 @@ def summarize(doc: Document) -> str:
 
 
 from newsgraph.cli.actorbase import actorbase  # noqa: E402
+from newsgraph.cli.store import COMMANDS  # noqa: E402
 
 main.add_command(actorbase)
+for _command in COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -17,11 +17,11 @@ from typing import Any, BinaryIO
 from newsgraph.config import Settings, get_settings
 from newsgraph.errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | {".rss", ".atom", ".xml"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +188,11 @@ def read_path(path: Path, settings: Settings | None = None) -> Iterator[RawRecor
             yield InputError("is a directory, not a file", source=source)
             return
         suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
+        from newsgraph.ingest.feeds import looks_like_feed, read_feed
+
+        if looks_like_feed(path):
+            yield from read_feed(path)
+        elif suffix in JSONL_SUFFIXES:
             size = path.stat().st_size
             _check_size(size, source, settings)
             with path.open("rb") as fh:

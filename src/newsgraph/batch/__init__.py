@@ -1,0 +1,1 @@
+"""Batch back-ends. Only this package knows Dask."""

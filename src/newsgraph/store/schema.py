@@ -1,0 +1,112 @@
+"""The store's tables (SQLAlchemy Core). The same schema runs on SQLite and Postgres; migrations in
+``migrations/`` create and change it (``newsgraph db upgrade``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("content_sha256", String(64), nullable=False, unique=True),
+    Column("raw_sha256", String(64), nullable=False),
+    Column("title", Text), Column("published", String(40)), Column("language", String(8)),
+    Column("url", Text), Column("source", Text), Column("path", Text),
+    Column("pipeline", String(200), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("data", Text, nullable=False),  # the contract JSON
+    Column("minhash", Text),  # JSON list of the MinHash signature
+    Column("duplicate_of", String(200)),
+    Column("similarity", Float),
+    Column("ingested_at", String(40), nullable=False),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("canonical", String(200), primary_key=True),
+    Column("name", Text, nullable=False), Column("kind", String(20)), Column("code", String(30)),
+    Column("country", String(3)), Column("sector", String(3)), Column("wikidata", String(20)),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("actor_id", String(20), nullable=False), Column("canonical", String(200), nullable=False),
+    Column("start", Integer), Column("end", Integer), Column("text", Text), Column("how", String(20)),
+    Index("ix_mentions_document", "document_id"), Index("ix_mentions_canonical", "canonical"),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("place_id", String(20)), Column("name", Text), Column("country", String(3)), Column("geonameid", Integer),
+    Column("lat", Float), Column("lon", Float), Column("mentions", Integer),
+    Index("ix_places_document", "document_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("time_id", String(20)), Column("text", Text), Column("start", Integer), Column("end", Integer),
+    Column("value", String(60)), Column("type", String(12)),
+    Index("ix_times_document", "document_id"),
+)
+
+event_mentions = Table(
+    "event_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", String(20), nullable=False),
+    Column("event", String(12), nullable=False), Column("mode", String(30)), Column("context", Text),
+    Column("cameo", String(6)), Column("goldstein", Float), Column("quad_class", Integer),
+    Column("actors", Text, nullable=False),  # JSON list of {"canonical", "name", "code"}
+    Column("recipients", Text, nullable=False),
+    Column("source_code", String(30)), Column("target_code", String(30)),
+    Column("status", String(14), nullable=False), Column("when_value", String(60)),
+    Column("date_start", String(10)), Column("grain", String(2)), Column("month", String(7)),
+    Column("place", Text), Column("place_country", String(3)),
+    Column("attributed_to", String(200)),
+    Column("trigger", Text), Column("sentence_start", Integer), Column("sentence_end", Integer), Column("sentence", Text),
+    Column("confidence", Float), Column("why", Text),
+    Column("group_key", String(300), nullable=False),
+    Column("event_key", String(80), nullable=False),
+    Index("ix_em_document", "document_id"), Index("ix_em_event_key", "event_key"), Index("ix_em_group", "group_key"),
+    Index("ix_em_dyad", "source_code", "target_code", "month"), Index("ix_em_month", "month"),
+)
+
+event_participants = Table(
+    "event_participants", metadata,
+    Column("mention_id", Integer, ForeignKey("event_mentions.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(10), nullable=False),  # actor | recipient
+    Column("code", String(30)), Column("canonical", String(200)),
+    Index("ix_ep_code", "code", "role"), Index("ix_ep_mention", "mention_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("quote_id", String(20)), Column("speaker", String(200)), Column("speaker_name", Text), Column("speaker_code", String(30)),
+    Column("text", Text), Column("direct", Integer), Column("cue", Text), Column("start", Integer), Column("end", Integer),
+    Index("ix_quotes_document", "document_id"), Index("ix_quotes_speaker", "speaker_code"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_id", String(20)), Column("event_id", String(20)), Column("event_key", String(80)),
+    Column("asserted_by", Text), Column("denied_by", Text), Column("denials", Text),
+    Index("ix_claims_document", "document_id"),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("path", Text, nullable=False), Column("stage", String(30)), Column("reason", Text), Column("at", String(40)),
+)
