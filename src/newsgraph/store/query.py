@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select, text
+from sqlalchemy import and_, case, func, or_, select, text
 
 from newsgraph.errors import StoreError
 from newsgraph.store import schema as t
@@ -70,12 +70,20 @@ class MergedEvent:
         return dict(self.__dict__)
 
 
+def _prefix(column: Any, prefix: str) -> Any:
+    """column starts with prefix, as a range the index can serve ("RUS" <= code < "RUT")."""
+    if not prefix:
+        return column.isnot(None)
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < upper)
+
+
 def _participant(role: str | None, prefix: str) -> Any:
     ep = t.event_participants
-    cond = [ep.c.mention_id == t.event_mentions.c.id, ep.c.code.like(_like_prefix(prefix), escape="\\")]
+    sub = select(ep.c.mention_id).where(_prefix(ep.c.code, prefix))
     if role:
-        cond.append(ep.c.role == role)
-    return exists().where(and_(*cond))
+        sub = sub.where(ep.c.role == role)
+    return t.event_mentions.c.id.in_(sub)
 
 
 def _like_prefix(prefix: str) -> str:
@@ -205,9 +213,9 @@ def dyads(store: Store, actor: str | None = None, recipient: str | None = None, 
     em = t.event_mentions
     cond = [em.c.source_code.isnot(None), em.c.target_code.isnot(None), em.c.month.isnot(None)]
     if actor:
-        cond.append(em.c.source_code.like(_like_prefix(actor.upper()), escape="\\"))
+        cond.append(_prefix(em.c.source_code, actor.upper()))
     if recipient:
-        cond.append(em.c.target_code.like(_like_prefix(recipient.upper()), escape="\\"))
+        cond.append(_prefix(em.c.target_code, recipient.upper()))
     if since:
         cond.append(em.c.month >= since[:7])
     if until:
