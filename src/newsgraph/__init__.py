@@ -7,21 +7,23 @@ from newsgraph.errors import (  # noqa: E402
     NewsgraphError,
     ResourceError,
     StageError,
+    StoreError,
     UnsupportedLanguage,
 )
-from newsgraph.model import Document  # noqa: E402
-from newsgraph.api import extract, extract_many  # noqa: E402
+from newsgraph.model import Document, Skipped  # noqa: E402
+from newsgraph.api import extract, extract_many, open  # noqa: E402
 
-__all__ = sorted(
-    [
-        "Document",
-        "InputError",
-        "NewsgraphError",
-        "ResourceError",
-        "StageError",
-        "UnsupportedLanguage",
-        "__version__",
-        "extract",
-        "extract_many",
-    ]
-)
+__all__ = [
+    "Document",
+    "InputError",
+    "NewsgraphError",
+    "ResourceError",
+    "Skipped",
+    "StageError",
+    "StoreError",
+    "UnsupportedLanguage",
+    "__version__",
+    "extract",
+    "extract_many",
+    "open",
+]

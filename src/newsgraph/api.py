@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, UnsupportedLanguage
 from newsgraph.model import Document, Skipped
 
 
@@ -21,6 +21,8 @@ def extract(
     raw = record_from_json(record, id or "<text>", text.encode("utf-8"))
     result = get_pipeline().run(raw)
     if isinstance(result, Skipped):
+        if result.stage == "langid" and result.reason.startswith("unsupported language"):
+            raise UnsupportedLanguage(result.reason, source=result.source)
         raise InputError(result.reason, source=result.source)
     return result
 
@@ -33,3 +35,10 @@ def extract_many(records: Iterable[dict[str, Any] | str], batch_size: int = 16) 
     from newsgraph.pipeline.runner import get_pipeline
 
     yield from get_pipeline().run_many(read_records(records), batch_size=batch_size)
+
+
+def open(db_url: str | None = None) -> Any:  # noqa: A001 - the name the API documents
+    """The store at ``db_url`` (a SQLAlchemy URL or a SQLite path; default NEWSGRAPH_DB or ./newsgraph.db)."""
+    from newsgraph.store.core import StoreAPI
+
+    return StoreAPI(db_url)

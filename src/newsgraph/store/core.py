@@ -353,3 +353,84 @@ def recluster(conn: Connection, group: str) -> None:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class StoreAPI(Store):
+    """The store as the Python API offers it (``newsgraph.open``): the same functions as the CLI."""
+
+    def ingest(self, paths: Any, **kw: Any) -> Any:
+        """Code and store files, directories, JSON Lines and feeds; returns the ingest summary."""
+        from newsgraph.store.ingest import ingest_paths
+
+        return ingest_paths(self, [paths] if isinstance(paths, (str, Path)) else paths, **kw)
+
+    def ingest_texts(self, records: Any, **kw: Any) -> Any:
+        """Code and store records given in memory (dicts with 'text', or strings)."""
+        from newsgraph.store.ingest import ingest_texts
+
+        return ingest_texts(self, records, **kw)
+
+    def events(self, **filters: Any) -> list[Any]:
+        """Merged events; filters as the CLI: actor, recipient, party, type, status, since, until, text, limit, offset."""
+        from newsgraph.store.query import EventFilters, events
+
+        filters.setdefault("limit", 1_000_000)
+        return events(self, EventFilters(**filters))[0]
+
+    def actors(self, **kw: Any) -> list[dict[str, Any]]:
+        from newsgraph.store.query import actors
+
+        kw.setdefault("limit", 1_000_000)
+        return actors(self, **kw)[0]
+
+    def quotes(self, **kw: Any) -> list[dict[str, Any]]:
+        from newsgraph.store.query import quotes
+
+        kw.setdefault("limit", 1_000_000)
+        return quotes(self, **kw)[0]
+
+    def claims(self, **kw: Any) -> list[dict[str, Any]]:
+        from newsgraph.store.query import claims
+
+        kw.setdefault("limit", 1_000_000)
+        return claims(self, **kw)[0]
+
+    def dyads(self, actor: str | None = None, recipient: str | None = None, since: str | None = None,
+              until: str | None = None) -> list[dict[str, Any]]:
+        from newsgraph.store.query import dyads
+
+        return dyads(self, actor, recipient, since, until)
+
+    def document(self, document_id: str) -> Document | None:
+        from newsgraph.store.query import document
+
+        data = document(self, document_id)
+        return Document.from_dict(data) if data else None
+
+    def events_frame(self, **filters: Any) -> Any:
+        rows = []
+        from newsgraph.store.export import event_row
+
+        for e in self.events(**filters):
+            rows.append(event_row(e))
+        return _frame(rows)
+
+    def actors_frame(self, **kw: Any) -> Any:
+        return _frame(self.actors(**kw))
+
+    def quotes_frame(self, **kw: Any) -> Any:
+        return _frame(self.quotes(**kw))
+
+    def claims_frame(self, **kw: Any) -> Any:
+        return _frame(self.claims(**kw))
+
+    def dyads_frame(self, **kw: Any) -> Any:
+        return _frame(self.dyads(**kw))
+
+
+def _frame(rows: list[dict[str, Any]]) -> Any:
+    try:
+        import pandas as pd
+    except ImportError:
+        raise StoreError("DataFrames need pandas: pip install 'newsgraph[pandas]'") from None
+    return pd.DataFrame(rows)
