@@ -154,35 +154,71 @@ def form_ok(form: str, text: str) -> bool:
     return not form[:1].isupper() or text[:1].isupper()
 
 
+@dataclass(frozen=True)
+class TokenTable:
+    """Plain per-token arrays of a parse, built once, so that n-gram matching creates no spaCy objects."""
+
+    starts: list[int]
+    ends: list[int]
+    skip_end: list[bool]  # punctuation or space: no name ends on it
+    first: list[str]  # first word of the token's matching key
+
+    @classmethod
+    def of(cls, doc: Any) -> TokenTable:
+        cached = doc.user_data.get("newsgraph_tokens")
+        if cached is None:
+            starts, ends, skip, first = [], [], [], []
+            for tok in doc:
+                starts.append(tok.idx)
+                ends.append(tok.idx + len(tok.text))
+                skip.append(tok.is_punct or tok.is_space)
+                first.append(norm(tok.text).split(" ")[0] if tok.text.strip() else "")
+            cached = cls(starts, ends, skip, first)
+            doc.user_data["newsgraph_tokens"] = cached
+        return cached
+
+
+def longest_match(text: str, table: TokenTable, i: int, max_tokens: int, accept: Any) -> tuple[int, str] | None:
+    """The longest n-gram from token i whose text ``accept(key, surface)`` takes: (n, key)."""
+    for n in range(min(max_tokens, len(table.starts) - i), 0, -1):
+        j = i + n - 1
+        if table.skip_end[j]:
+            continue
+        surface = text[table.starts[i]:table.ends[j]]
+        if "\n" in surface:
+            continue
+        key = norm(surface)
+        if accept(key, surface):
+            return n, key
+    return None
+
+
 def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None:
     """Longest base names over the tokens, left to right."""
     base = r.base
     forms = _forms(base)
     text = r.work.text
+    table = TokenTable.of(doc)
     i = 0
     n_tok = len(doc)
+    capitals_first = base.capitals_first  # type: ignore[attr-defined]
+
+    def accept(key: str, surface: str) -> bool:
+        return (key in base.index and any(form_ok(f, surface) for f in forms.get(key, ()))) or \
+            (key in base.capitals and surface[:1].isupper())
+
     while i < n_tok:
-        tok = doc[i]
-        first = norm(tok.text).split(" ")[0] if tok.text.strip() else ""
-        if not first or (first not in base.first_words and first not in base.capitals_first):
+        first = table.first[i]
+        if not first or (first not in base.first_words and first not in capitals_first):
             i += 1
             continue
-        hit = None
-        for n in range(min(MAX_NAME_TOKENS, n_tok - i), 0, -1):
-            span = doc[i:i + n]
-            if "\n" in span.text or span[-1].is_punct or span[-1].is_space:
-                continue
-            key = norm(span.text)
-            surface = text[span.start_char:span.end_char]
-            if key in base.index and any(form_ok(f, surface) for f in forms.get(key, ())):
-                hit = ("name", n, key)
-                break
-            if key in base.capitals and surface[:1].isupper():
-                hit = ("capital", n, key)
-                break
-        if hit is None:
+        found = longest_match(text, table, i, MAX_NAME_TOKENS, accept)
+        if found is None:
             i += 1
             continue
+        n, key = found
+        hit = ("name" if key in base.index and any(form_ok(f, text[table.starts[i]:table.ends[i + n - 1]]) for f in forms.get(key, ()))
+               else "capital", n, key)
         kind, n, key = hit
         start, end = doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text)
         if in_non_text(r.work, start, end):

@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.actorbase import norm
 from newsgraph.gazetteer import gazetteer
 from newsgraph.model import Place, PlaceMention
-from newsgraph.pipeline.actors import form_ok, in_non_text
+from newsgraph.pipeline.actors import TokenTable, form_ok, in_non_text, longest_match
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
@@ -39,25 +39,23 @@ class PlaceStage:
         countries_in_text = {a.country for a in work.actors if a.kind == "country" and a.country}
         per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
         found: list[tuple[int, int, Any]] = []
+        table = TokenTable.of(doc)
+        text = work.text
+
+        def accept(key: str, surface: str) -> bool:
+            return key in g.index and any(form_ok(f, surface) for f in g.forms[key])
+
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            first = norm(tok.text).split(" ")[0] if tok.text.strip() else ""
+            first = table.first[i]
             if not first or first not in g.first_words:
                 i += 1
                 continue
-            hit = None
-            for n in range(min(MAX_TOKENS, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                if span[-1].is_punct or "\n" in span.text:
-                    continue
-                key = norm(span.text)
-                if key in g.index and any(form_ok(f, work.text[span.start_char:span.end_char]) for f in g.forms[key]):
-                    hit = (n, span)
-                    break
-            if hit is None:
+            match = longest_match(text, table, i, MAX_TOKENS, accept)
+            if match is None:
                 i += 1
                 continue
+            hit = (match[0], doc[i:i + match[0]])
             n, span = hit
             if in_non_text(work, span.start_char, span.end_char) or any(t in per_tokens for t in range(i, i + n)):
                 i += n
