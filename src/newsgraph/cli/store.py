@@ -243,3 +243,21 @@ def export_cmd(fmt: str, output: Path | None, db: str | None) -> None:
 
 
 COMMANDS = [ingest, recode, db_group, delete_cmd, events_cmd, actors_cmd, quotes_cmd, claims_cmd, dyads_cmd, export_cmd]
+
+
+@click.command("serve")
+@click.option("--db", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; beyond localhost, writing needs --token.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", help="Token for write endpoints (POST /api/extract?store=true); or NEWSGRAPH_TOKEN.")
+@store_errors
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API (/api, /openapi.json) and the web UI."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    uvicorn.run(create_app(db, token, host), host=host, port=port, log_level="info")
+
+
+COMMANDS.append(serve)
