@@ -48,12 +48,25 @@ def project(lon: float, lat: float) -> tuple[float, float]:
     return (lon + 180) / 360 * WIDTH, (90 - lat) / 180 * HEIGHT
 
 
+def path_of(points: list[tuple[float, float]]) -> str:
+    """An SVG path for a ring; a jump across the antimeridian starts a new sub-path instead of a line."""
+    out = []
+    prev = None
+    for x, y in points:
+        if prev is None or abs(x - prev[0]) > WIDTH / 2:
+            out.append(f"M{x:.1f},{y:.1f}")
+        else:
+            out.append(f"L{x:.1f},{y:.1f}")
+        prev = (x, y)
+    return "".join(out)
+
+
 def main() -> None:
     src, dst = sys.argv[1], sys.argv[2]
     shapes = decode(json.load(open(src, encoding="utf-8")))
     paths = []
     for name, rings in shapes:
-        d = " ".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in r)) + "Z" for r in rings if r)
+        d = " ".join(path_of([project(*p) for p in r]) for r in rings if r)
         paths.append(f'<path class="country" d="{d}"><title>{name}</title></path>')
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" id="basemap">'
            f'<rect width="{WIDTH}" height="{HEIGHT}" class="sea"/>' + "".join(paths) + "</svg>")

@@ -291,7 +291,7 @@ def _capital(r: Resolver, doc: Any, i: int, n: int, key: str, start: int, end: i
         return
     iso3 = r.base.capitals[key]
     surface = r.work.text[start:end]
-    akey = r.collective(iso3, "GOV", "organization", f"gouvernement ({surface})",
+    akey = r.collective(iso3, "GOV", "organization", "gouvernement",
                         f"capital {surface!r} as acting subject -> government of {iso3}")
     r.add(Found(i, i + n, start, end, "alias", key=akey))
 

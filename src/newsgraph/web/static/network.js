@@ -11,23 +11,28 @@
     });
     const index = {}; nodes.forEach(function (n) { index[n.id] = n; });
     const edges = g.edges.filter(function (e) { return index[e.source] && index[e.target]; });
-    for (let step = 0; step < 300; step++) {
+    // Fruchterman-Reingold: repulsion k*k/d between all nodes, attraction d*d/k along edges, cooling.
+    const k = Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.6;
+    let temperature = W / 10;
+    for (let step = 0; step < 400; step++) {
+      nodes.forEach(function (n) { n.vx = 0; n.vy = 0; });
       for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i], b = nodes[j];
-        let dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
-        const f = 2000 / d2; a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+        const dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = k * k / d;
+        a.vx += dx / d * f; a.vy += dy / d * f; b.vx -= dx / d * f; b.vy -= dy / d * f;
       }
       edges.forEach(function (e) {
         const a = index[e.source], b = index[e.target];
-        const dx = b.x - a.x, dy = b.y - a.y, f = 0.01;
-        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+        const dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = d * d / k;
+        a.vx -= dx / d * f; a.vy -= dy / d * f; b.vx += dx / d * f; b.vy += dy / d * f;
       });
       nodes.forEach(function (n) {
-        n.vx += (W / 2 - n.x) * 0.002; n.vy += (H / 2 - n.y) * 0.002;
-        n.x = Math.max(20, Math.min(W - 20, n.x + Math.max(-10, Math.min(10, n.vx))));
-        n.y = Math.max(20, Math.min(H - 20, n.y + Math.max(-10, Math.min(10, n.vy))));
-        n.vx *= 0.5; n.vy *= 0.5;
+        n.vx += (W / 2 - n.x) * 0.05; n.vy += (H / 2 - n.y) * 0.05;  // gravity keeps components on screen
+        const d = Math.sqrt(n.vx * n.vx + n.vy * n.vy) + 0.01, step_ = Math.min(d, temperature);
+        n.x = Math.max(40, Math.min(W - 160, n.x + n.vx / d * step_));
+        n.y = Math.max(30, Math.min(H - 30, n.y + n.vy / d * step_));
       });
+      temperature *= 0.985;
     }
     function colour(gs) { return gs >= 0 ? "rgb(46," + Math.round(120 + 10 * gs) + ",76)" : "rgb(" + Math.round(140 - 10 * gs) + ",69,47)"; }
     edges.forEach(function (e) {
