@@ -86,6 +86,7 @@ class Resolver:
     infos: dict[str, Info] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
+    at_token: dict[int, Found] = field(default_factory=dict)
 
     # -- actors ---------------------------------------------------------------------------------
     def from_entry(self, entry: Entry, why: str) -> str:
@@ -121,6 +122,8 @@ class Resolver:
             return
         self.taken.update(range(f.t0, f.t1))
         self.found.append(f)
+        for i in range(f.t0, f.t1):
+            self.at_token[i] = f
 
 
 def _sent_index(doc: Any) -> list[int]:
@@ -378,12 +381,12 @@ def _country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
     k = norm(tok.text)
     if k in r.base.adjectives and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and tok.text[:1].islower():
         return r.base.adjectives[k], None
-    for f in r.found:
-        if f.t0 <= tok.i < f.t1 and f.key:
-            info = r.infos[f.key]
-            if info.kind == "organization" and info.code and info.code[:3] in ("IGO", "NGO", "IMG"):
-                return None, info.code
-            return info.country, (info.code if info.kind == "organization" else None)
+    f = r.at_token.get(tok.i)
+    if f is not None and f.key:
+        info = r.infos[f.key]
+        if info.kind == "organization" and info.code and info.code[:3] in ("IGO", "NGO", "IMG"):
+            return None, info.code
+        return info.country, (info.code if info.kind == "organization" else None)
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         from newsgraph.gazetteer import gazetteer
 

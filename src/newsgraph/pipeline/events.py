@@ -569,8 +569,9 @@ class EventCoder:
         sub = {t.i for t in tok.subtree} - {t.i for c in own for t in c.subtree}
         reporting = {c.i for c in tok.subtree if c.dep_ in ("ccomp",) and c.i != tok.i for c in c.subtree} if cand.entry.embed else set()
         best: tuple[int, str] | None = None
-        for i, tid in self.time_tokens.items():
-            if not (sent.start <= i < sent.end):
+        for i in range(sent.start, sent.end):
+            tid = self.time_tokens.get(i)
+            if tid is None:
                 continue
             t = self.times_by_id[tid]
             if t.type in ("DURATION", "SET"):
@@ -587,10 +588,10 @@ class EventCoder:
             cand.when = When(t.id, t.value)
         from newsgraph.pipeline.places import PLACE_LOCATIVE, locative
 
-        for i, pid in sorted(self.place_tokens.items(), key=lambda x: abs(x[0] - tok.i)):
+        in_sentence = [(i, self.place_tokens[i]) for i in range(sent.start, sent.end) if i in self.place_tokens]
+        for i, pid in sorted(in_sentence, key=lambda x: abs(x[0] - tok.i)):
             place_tok = self.doc[i]
-            if i in sub and i not in reporting and sent.start <= i < sent.end and self._under(place_tok, tok, 3) \
-                    and locative(place_tok, PLACE_LOCATIVE):
+            if i in sub and i not in reporting and self._under(place_tok, tok, 3) and locative(place_tok, PLACE_LOCATIVE):
                 cand.where = pid
                 break
 

@@ -135,8 +135,9 @@ class QuoteFinder:
         if span is None:
             return None, None, None
         first, last = span[0].i, span[-1].i
-        sents = {self.doc[first].sent.start, self.doc[last].sent.start}
-        window = [t for s in self.doc.sents if s.start in sents or s.start == self.doc[min(last + 2, len(self.doc) - 1)].sent.start for t in s]
+        lo = self.doc[first].sent.start
+        hi = self.doc[min(last + 2, len(self.doc) - 1)].sent.end
+        window = self.doc[lo:hi]  # the quote's sentences and the one after it
         after = [t for t in window if t.i > last + 1 and t.idx - end < 80 and _is_reporting(t)]
         before = [t for t in window if t.i < first and start - t.idx < 400 and _is_reporting(t)]
         for verb in after[:1] + sorted(before, key=lambda t: -t.i)[:1]:
