@@ -16,7 +16,7 @@ FRENCH = ["Le président russe a rencontré son homologue chinois à Pékin.", "
           "La France a condamné l'attaque contre l'Ukraine le 3 mars 2022.", "Selon l'ONU, les combats ont repris lundi.",
           "L'armée syrienne a bombardé des positions rebelles près d'Alep."]
 ODD = ["\u202e", "\u200f", "שלום", "مرحبا", "e\u0301\u0301", "🙂", "👩‍👩‍👧", "\x00", "\x07", "\r", "\ufeff", "«", "»", "“", "”", '"',
-       "<script>", "</b>", "<img src=x onerror=alert(1)>", "&amp;", "&#x27;", "\t", "\n\n", "2019quelques", "famineLa"]
+       "<script>", "</b>", "\ud800", "\udfff", "a\udc80b", "<img src=x onerror=alert(1)>", "&amp;", "&#x27;", "\t", "\n\n", "2019quelques", "famineLa"]
 
 pieces = st.one_of(st.sampled_from(FRENCH), st.sampled_from(ODD), st.text(max_size=40))
 documents = st.lists(pieces, min_size=1, max_size=25).map(" ".join)

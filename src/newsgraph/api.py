@@ -14,9 +14,10 @@ def extract(
     language: str | None = None, id: str | None = None,
 ) -> Document:
     """Code one text. Raises ``UnsupportedLanguage`` or ``InputError`` when it yields no document."""
-    from newsgraph.ingest.readers import record_from_json
+    from newsgraph.ingest.readers import no_surrogates, record_from_json
     from newsgraph.pipeline.runner import get_pipeline
 
+    text = no_surrogates(text)
     record = {"text": text, "published": published, "title": title, "url": url, "language": language, "id": id}
     raw = record_from_json(record, id or "<text>", text.encode("utf-8"))
     result = get_pipeline().run(raw)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,14 @@ class RawRecord:
     site: str | None = None
     author: str | None = None
     warning: str | None = None  # e.g. "decoded as windows-1252"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(text: str) -> str:
+    """Lone surrogates (from a broken decoder or a careless caller) cannot be encoded: U+FFFD instead."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _sha(data: bytes) -> str:
@@ -120,6 +129,7 @@ def html_record(html: str, *, source: str, id: str | None, raw: bytes, warning: 
 def record_from_json(obj: Any, source: str, raw: bytes) -> RawRecord:
     if not isinstance(obj, dict):
         raise InputError("a JSON record must be an object with a 'text' field", source=source)
+    obj = {k: no_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()}
     text = obj.get("text")
     if not isinstance(text, str):
         raise InputError("JSON record has no string 'text' field", source=source)
@@ -241,6 +251,8 @@ def read_records(records: Iterable[dict[str, Any] | str]) -> Iterator[RawRecord 
         source = f"<record {i}>"
         if isinstance(rec, str):
             rec = {"text": rec}
+        if isinstance(rec, dict):
+            rec = {k: no_surrogates(v) if isinstance(v, str) else v for k, v in rec.items()}
         try:
             yield record_from_json(rec, str(rec.get("id") or source), json.dumps(rec, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         except InputError as exc:
