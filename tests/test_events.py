@@ -14,8 +14,8 @@ from conftest import FIXTURES, SEED
 pytestmark = pytest.mark.model
 
 # Floors measured on the development gold (bench/events.py); only ever raised.
-PRECISION_FLOOR = 0.67
-RECALL_FLOOR = 0.67
+PRECISION_FLOOR = 0.70
+RECALL_FLOOR = 0.70
 
 
 def test_lexicon_size():

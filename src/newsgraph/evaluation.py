@@ -5,8 +5,9 @@ other when either side is planned) and:
 - for CONSULT, AGREE, COOPERATE, and gold events without recipients: the participants (actors plus
   recipients, by the first three letters of their codes) have a Jaccard overlap of at least 0.5;
 - otherwise: actors overlap (when the gold names any) and recipients overlap.
-Each gold event takes at most one output event, core events first. Precision counts output events
-that matched any gold event; recall counts the core events found.
+Each gold event takes at most one output event, core events first (a maximum matching, so that the
+order of the gold file does not decide which output goes to which event). Precision counts output
+events that matched any gold event; recall counts the core events found.
 """
 
 from __future__ import annotations
@@ -84,22 +85,50 @@ def events_match(gold: dict[str, Any], out: dict[str, Any]) -> bool:
     return bool(gr & orc)
 
 
+def max_matching(golds: list[dict[str, Any]], outs: list[dict[str, Any]], taken: set[int], offset: int = 0) -> dict[int, int]:
+    """A maximum matching of gold events to output events (each takes at most one), by augmenting
+    paths; outputs in ``taken`` are not available. Returns {offset + gold index: output index}."""
+    def preference(g: dict[str, Any], o: dict[str, Any]) -> tuple[int, int, int]:
+        same_sentence = _squash(g.get("sentence", ""))[:60] in _squash(o["text"]) or _squash(o["text"])[:60] in _squash(g.get("sentence", ""))
+        return (not same_sentence, o["status"] != g.get("status"), o["when"] != g.get("when"))
+
+    edges = [sorted((k for k, o in enumerate(outs) if k not in taken and events_match(g, o)), key=lambda k, g=g: preference(g, outs[k]))
+             for g in golds]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for k in edges[i]:
+            if k in seen:
+                continue
+            seen.add(k)
+            if k not in owner or augment(owner[k], seen):
+                owner[k] = i
+                return True
+        return False
+
+    for i in range(len(golds)):
+        augment(i, set())
+    return {offset + i: k for k, i in owner.items()}
+
+
 def score_events(gold: dict[str, Any], doc: dict[str, Any]) -> EventScore:
     s = EventScore()
     outs = output_events(doc)
     s.outputs = len(outs)
-    used: set[int] = set()
-    golds = sorted(gold["events"], key=lambda g: not g.get("core", True))
-    for g in golds:
-        core = g.get("core", True)
-        s.core += core
-        hit = next((k for k, o in enumerate(outs) if k not in used and events_match(g, o)), None)
+    core = [g for g in gold["events"] if g.get("core", True)]
+    extra = [g for g in gold["events"] if not g.get("core", True)]
+    pairs = max_matching(core, outs, set())
+    pairs.update(max_matching(extra, outs, set(pairs.values()), offset=len(core)))
+    used = set(pairs.values())
+    for n, g in enumerate(core + extra):
+        is_core = n < len(core)
+        s.core += is_core
+        hit = pairs.get(n)
         if hit is None:
-            if core:
+            if is_core:
                 s.misses.append(f"{gold['doc']}: {g['event']} {g['actors']} -> {g['recipients']} [{g['status']}] | {g['sentence'][:110]}")
             continue
-        used.add(hit)
-        s.core_found += core
+        s.core_found += is_core
         o = outs[hit]
         s.pairs += 1
         s.status_ok += o["status"] == g["status"]

@@ -549,16 +549,11 @@ class EventCoder:
                     ids = actors_of(self.idx, c)
                     if ids and ids[0] not in cand.actors:
                         return ids[0]
-        t = tok
-        for _ in range(8):
-            if t.head.i == t.i:
-                break
-            head = t.head
-            if t.dep_ in ("ccomp", "parataxis", "xcomp", "obj") and head.lemma_.lower() in reporting_verbs():
-                speakers = subject_actors(self.idx, head)
-                if speakers and speakers[0] not in cand.actors:
-                    return speakers[0]
-            t = head
+        head = self._reporting_head(tok)
+        if head is not None:
+            speakers = subject_actors(self.idx, head)
+            if speakers and speakers[0] not in cand.actors:
+                return speakers[0]
         return None
 
     # -- time and place ------------------------------------------------------------------------
@@ -632,7 +627,22 @@ class EventCoder:
             cands.append(c)
         self._assertions_as_accusations(cands)
         self._denials(cands)
+        self._answers(cands)
         return cands
+
+    def _answers(self, cands: list[Candidate]) -> None:
+        """A refusal with no stated target answers the latest demand or proposal of another party in
+        the last two sentences ("Le gouvernement a exigé ... Cette dernière a refusé")."""
+        sents = {s.start: n for n, s in enumerate(self.doc.sents)}
+        for c in cands:
+            if c.entry.event != "REJECT" or c.recipients or c.entry.negembed:
+                continue
+            here = sents.get(c.trigger.sent.start, 0)
+            asks = [d for d in cands if d is not c and d.entry.event in ("REQUEST", "AGREE") and d.trigger.i < c.trigger.i
+                    and here - sents.get(d.trigger.sent.start, 0) <= 2 and not set(d.actors) & set(c.actors)]
+            if asks:
+                c.recipients = list(asks[-1].actors)
+                c.notes.append("answers")
 
     def _drop_reason(self, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
         if not c.actors:
@@ -647,6 +657,9 @@ class EventCoder:
             return "nominal object of a rejection"  # "son veto sur les nouvelles sanctions": a proposal, not an event
         if not any(self.idx.by_id.get(a) is None or self.idx.by_id[a].code for a in c.actors + c.recipients):
             return "no coded participant"
+        if "Inf" in tok.morph.get("VerbForm") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "ADV") \
+                and rule != "noun":
+            return "infinitive complement of a noun or adverb"  # "beaucoup à concéder": a potential, not an event
         return None
 
     def _rejected_object(self, tok: Any) -> bool:
@@ -688,11 +701,13 @@ class EventCoder:
             cands.append(acc)
 
     def _reporting_head(self, tok: Any) -> Any:
+        """The reporting verb whose complement holds ``tok`` (also when the parser hung the "que" clause
+        off a time phrase: "a affirmé il y a quelques mois que ...")."""
         t = tok
         for _ in range(8):
             if t.head.i == t.i:
                 return None
-            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in reporting_verbs():
+            if t.dep_ in ("ccomp", "parataxis", "xcomp", "obj") and t.head.lemma_.lower() in reporting_verbs():
                 return t.head
             t = t.head
         return None
