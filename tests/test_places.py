@@ -7,8 +7,8 @@ from newsgraph.gazetteer import gazetteer
 
 from conftest import FIXTURES
 
-GEOPOLITICS_FLOOR = 0.93
-ALL_FLOOR = 0.54
+GEOPOLITICS_FLOOR = 0.96
+ALL_FLOOR = 0.56
 
 
 def coverage(which):
