@@ -59,3 +59,9 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def gold_text(doc_id: str, corpus: Path) -> Path:
+    """The text of a development-gold document: the seed article, or a WiNER article."""
+    seed = SHARED / "corpus" / "seed" / f"{doc_id}.txt"
+    return seed if seed.exists() else winer_paths(corpus, doc_id)[0]

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from _common import SHARED, offset_map, prf, read_ann, winer_dir, winer_ids, winer_paths
+from _common import SHARED, gold_text, offset_map, prf, read_ann, winer_dir, winer_ids, winer_paths
 
 GOLD_LABEL = {"Person", "Location", "Organization"}
 
@@ -34,8 +34,7 @@ def main() -> None:
     problems = []
     for path in sorted(Path(args.gold).glob("*.gold.json")):
         gold = json.loads(path.read_text("utf-8"))
-        seed = SHARED / "corpus" / "seed" / f"{gold['doc']}.txt"
-        (rec,) = list(read_path(seed if seed.exists() else winer_paths(corpus, gold["doc"])[0]))
+        (rec,) = list(read_path(gold_text(gold["doc"], corpus)))
         doc = pipeline.run(rec)
         by_code = Counter(a.code for a in doc.actors if a.code)
         wds = {a.wikidata for a in doc.actors if a.wikidata}

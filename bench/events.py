@@ -12,12 +12,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from _common import SHARED, winer_dir, winer_ids, winer_paths
-
-
-def find_text(doc_id: str, corpus: Path) -> Path:
-    seed = SHARED / "corpus" / "seed" / f"{doc_id}.txt"
-    return seed if seed.exists() else winer_paths(corpus, doc_id)[0]
+from _common import SHARED, gold_text, winer_dir, winer_ids, winer_paths
 
 
 def main() -> None:
@@ -37,7 +32,7 @@ def main() -> None:
     print(f"{'document':<24} {'out':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for path in sorted(Path(args.gold).glob("*.gold.json")):
         gold = json.loads(path.read_text("utf-8"))
-        (rec,) = list(read_path(find_text(gold["doc"], corpus)))
+        (rec,) = list(read_path(gold_text(gold["doc"], corpus)))
         doc = pipeline.run(rec).to_dict()
         s = score_events(gold, doc)
         total.add(s)

@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from _common import SHARED, read_ann, winer_dir, winer_ids, winer_paths
+from _common import SHARED, gold_text, read_ann, winer_dir, winer_ids, winer_paths
 
 
 def location_coverage(ids, corpus) -> tuple[int, int, list[str]]:
@@ -49,8 +49,7 @@ def main() -> None:
         gold = json.loads(path.read_text("utf-8"))
         if not gold.get("places"):
             continue
-        seed = SHARED / "corpus" / "seed" / f"{gold['doc']}.txt"
-        (rec,) = list(read_path(seed if seed.exists() else winer_paths(corpus, gold["doc"])[0]))
+        (rec,) = list(read_path(gold_text(gold["doc"], corpus)))
         doc = pipeline.run(rec)
         ours = {p.name: p for p in doc.places}
         for gp in gold["places"]:

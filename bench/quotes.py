@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from _common import SHARED, winer_dir, winer_paths
+from _common import SHARED, gold_text, winer_dir, winer_paths
 
 
 def main() -> None:
@@ -29,8 +29,7 @@ def main() -> None:
         gold = json.loads(path.read_text("utf-8"))
         if not gold.get("quotes"):
             continue
-        seed = SHARED / "corpus" / "seed" / f"{gold['doc']}.txt"
-        (rec,) = list(read_path(seed if seed.exists() else winer_paths(corpus, gold["doc"])[0]))
+        (rec,) = list(read_path(gold_text(gold["doc"], corpus)))
         s = score_quotes(gold, pipeline.run(rec).to_dict())
         total.add(s)
         print(f"{gold['doc']:<24} {s.gold:>5} {s.found:>6} {s.precision:6.3f} {s.recall:6.3f} {s.speaker_ok:>4}/{s.found}")

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsgraph.errors import ResourceError
+from newsgraph.tables import tsv_rows
 
 OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GOV", "SPOKES": "GOV", "AMB": "GOV",
                  "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV"}
@@ -149,18 +150,6 @@ def _read(name: str) -> str:
     return resources.files("newsgraph.resources.actors").joinpath(name).read_text("utf-8")
 
 
-def _rows(text: str, source: str, min_cols: int) -> list[tuple[int, list[str]]]:
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < min_cols:
-            raise ResourceError(f"{source}, line {number}: expected at least {min_cols} tab-separated columns, got {len(cols)}")
-        rows.append((number, cols))
-    return rows
-
-
 def _date(value: str, source: str, number: int) -> date | None:
     if not value:
         return None
@@ -192,9 +181,9 @@ def load_countries(base: ActorBase) -> None:
 
     adjectives: dict[str, tuple[str, ...]] = {}
     demonyms = resources.files("newsgraph.lang.fr").joinpath("demonyms.tsv").read_text("utf-8")
-    for _, cols in _rows(demonyms, "lang/fr/demonyms.tsv", 2):
+    for _, cols in tsv_rows(demonyms, "lang/fr/demonyms.tsv", 2):
         adjectives[cols[0]] = _split(cols[1])
-    rows = _rows(_read("countries.tsv"), "countries.tsv", 9)
+    rows = tsv_rows(_read("countries.tsv"), "countries.tsv", 9)
     for number, cols in rows[1:]:
         iso3, cameo, _iso2, wikidata, names_fr, names_other, capitals, cap_id, geo_id = cols[:9]
         names = _split(names_fr)
@@ -214,7 +203,7 @@ def load_countries(base: ActorBase) -> None:
 
 
 def load_organizations(base: ActorBase, text: str, source: str, origin: str = "shipped") -> None:
-    for number, cols in _rows(text, source, 5):
+    for number, cols in tsv_rows(text, source, 5):
         cols = cols + [""] * (7 - len(cols))
         key, name, aliases, code, kind, wikidata, note = cols[:7]
         if kind not in ("organization", "group", "country", "person"):
@@ -226,7 +215,7 @@ def load_organizations(base: ActorBase, text: str, source: str, origin: str = "s
 
 
 def load_people(base: ActorBase, text: str, source: str, origin: str = "shipped") -> None:
-    for number, cols in _rows(text, source, 4):
+    for number, cols in tsv_rows(text, source, 4):
         cols = cols + [""] * (6 - len(cols))
         key, name, aliases, country, roles, wikidata = cols[:6]
         if country and not re.fullmatch(r"[A-Z]{3}", country):

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.store import query as q
+from newsgraph.web.rest import event_filters
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -54,15 +55,10 @@ def _reader(request: Request, doc: dict[str, Any]) -> Any:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, actor: str | None = Query(None, max_length=40), recipient: str | None = Query(None, max_length=40),
-                party: str | None = Query(None, max_length=40), type: str | None = Query(None, max_length=20),
-                status: str | None = Query(None, max_length=20), since: str | None = Query(None, max_length=10),
-                until: str | None = Query(None, max_length=10), text: str | None = Query(None, max_length=200),
-                offset: int = Query(0, ge=0)) -> Any:
-    f = q.EventFilters(actor, recipient, party, type, status, since, until, text, 100, offset)
+def events_page(request: Request, f: q.EventFilters = Depends(event_filters)) -> Any:
+    f.limit = min(f.limit, 100) if f.limit else 100
     items, total = q.events(_store(request), f)
-    params = {k: v for k, v in dict(actor=actor, recipient=recipient, party=party, type=type, status=status, since=since,
-                                    until=until, text=text).items() if v}
+    params = {k: v for k in ("actor", "recipient", "party", "type", "status", "since", "until", "text") if (v := getattr(f, k))}
     return templates.TemplateResponse(request, "events.html", {"items": items, "total": total, "filters": params})
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -60,25 +60,26 @@ def get_actor(request: Request, canonical: str) -> dict[str, Any]:
     return found
 
 
+def event_filters(actor: str | None = Query(None, max_length=40), recipient: str | None = Query(None, max_length=40),
+                  party: str | None = Query(None, max_length=40), type: str | None = Query(None, max_length=20),
+                  status: str | None = Query(None, max_length=20), since: str | None = Query(None, max_length=10),
+                  until: str | None = Query(None, max_length=10), text: str | None = Query(None, max_length=200),
+                  limit: int = Limit, offset: int = Offset) -> q.EventFilters:
+    """The CLI's event filters as query parameters (shared by the API and the pages)."""
+    return q.EventFilters(actor, recipient, party, type, status, since, until, text, limit, offset)
+
+
 @router.get("/events")
-def list_events(request: Request, actor: str | None = Query(None, max_length=40), recipient: str | None = Query(None, max_length=40),
-                party: str | None = Query(None, max_length=40), type: str | None = Query(None, max_length=20),
-                status: str | None = Query(None, max_length=20), since: str | None = Query(None, max_length=10),
-                until: str | None = Query(None, max_length=10), text: str | None = Query(None, max_length=200),
-                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-    f = q.EventFilters(actor, recipient, party, type, status, since, until, text, limit, offset)
+def list_events(request: Request, f: q.EventFilters = Depends(event_filters)) -> dict[str, Any]:
     items, total = q.events(_store(request), f)
     return _page([e.to_dict() for e in items], total)
 
 
 @router.get("/events.csv")
-def events_csv(request: Request, actor: str | None = Query(None, max_length=40), recipient: str | None = Query(None, max_length=40),
-               party: str | None = Query(None, max_length=40), type: str | None = Query(None, max_length=20),
-               status: str | None = Query(None, max_length=20), since: str | None = Query(None, max_length=10),
-               until: str | None = Query(None, max_length=10), text: str | None = Query(None, max_length=200)) -> Any:
+def events_csv(request: Request, f: q.EventFilters = Depends(event_filters)) -> Any:
     from newsgraph.store.export import CSV_COLUMNS, event_row
 
-    f = q.EventFilters(actor, recipient, party, type, status, since, until, text, 100_000, 0)
+    f.limit, f.offset = 100_000, 0
     items, _ = q.events(_store(request), f)
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)

@@ -10,16 +10,10 @@ from newsgraph.errors import ResourceError
 
 
 def read_table(name: str, min_cols: int) -> list[list[str]]:
+    from newsgraph.tables import tsv_rows
+
     text = resources.files(__package__).joinpath(name).read_text("utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < min_cols:
-            raise ResourceError(f"lang/fr/{name}, line {number}: expected {min_cols} tab-separated columns, got {len(cols)}")
-        rows.append(cols)
-    return rows
+    return [cols for _, cols in tsv_rows(text, f"lang/fr/{name}", min_cols)]
 
 
 @dataclass(frozen=True, slots=True)
