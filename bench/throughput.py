@@ -66,7 +66,7 @@ def main() -> None:
 
         def watch(client, done, peaks=peaks):  # type: ignore[no-untyped-def]
             peaks.extend(client.run(rss_mb).values())
-        code = dask_coder(f"local:{n}", partition=16, on_partition=watch)
+        code = dask_coder(f"local:{n}", partition=16, on_partition=watch, decode=False)
         start = None
         count = 0
         for _ in code(records):
