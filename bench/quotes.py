@@ -9,7 +9,7 @@ import argparse
 import json
 from pathlib import Path
 
-from _common import SHARED, gold_text, winer_dir, winer_paths
+from _common import SHARED, gold_text, winer_dir
 
 
 def main() -> None:

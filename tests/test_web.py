@@ -1,6 +1,5 @@
 """The REST API through httpx against the real app and a real SQLite store."""
 
-import json
 
 import pytest
 

@@ -94,9 +94,8 @@ class Resolver:
             code = entry.code_on(self.on)
             current = sorted(entry.offices_on(self.on)) if entry.kind == "person" else []
             detail = f"; {'/'.join(current)} of {entry.country} on {self.on}" if current else ""
-            self.infos[entry.key] = Info(entry.key, entry.name, entry.kind, code, entry.country if entry.kind != "organization" or code and code[:3] == entry.country else entry.country,
-                                         entry.wikidata, entry.canonical, why + detail,
-                                         office=current[0] if current else None)
+            self.infos[entry.key] = Info(entry.key, entry.name, entry.kind, code, entry.country, entry.wikidata, entry.canonical,
+                                         why + detail, office=current[0] if current else None)
         return entry.key
 
     def collective(self, iso3: str | None, sector: str | None, kind: str, text: str, why: str, org_code: str | None = None,

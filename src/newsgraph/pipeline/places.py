@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.actorbase import norm
 from newsgraph.gazetteer import gazetteer
 from newsgraph.model import Place, PlaceMention
 from newsgraph.pipeline.actors import TokenTable, form_ok, in_non_text, longest_match

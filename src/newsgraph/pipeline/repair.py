@@ -32,7 +32,7 @@ _STOP = re.compile(rf"(?<![\w@/.])([{LETTER}]*[{LOWER}]{{2}})\.([{UPPER}][{LETTE
 
 # Photo credit: a run of capitalised words at the end of a line, after a sentence end.
 _CREDIT = re.compile(rf"(?<=[.!?»”\"])[ \t]*((?:[{UPPER}][{UPPER}'’\-]+[ \t]+){{1,4}}[{UPPER}][{UPPER}'’\-/]+)[ \t]*$", re.M)
-_CREDIT_LINE = re.compile(rf"^[ \t]*(?:(?:photo|crédit|crédits|credit|©)\b[^\n]{{0,80}}|\((?:photo[^)]*|AFP|AP|Reuters)\))[ \t]*$", re.M | re.I)
+_CREDIT_LINE = re.compile(r"^[ \t]*(?:(?:photo|crédit|crédits|credit|©)\b[^\n]{0,80}|\((?:photo[^)]*|AFP|AP|Reuters)\))[ \t]*$", re.M | re.I)
 # Stray tag: a line made of one short code such as "fr-01".
 _TAG_LINE = re.compile(r"^[ \t]*([A-Za-z]{1,4}[-_]\d{1,4}|\d{1,4}[-_][A-Za-z]{1,4})[ \t]*$", re.M)
 
