@@ -40,7 +40,9 @@ def _client(address: str) -> tuple[Any, Any]:
         n = int(address.split(":", 1)[1]) if ":" in address else 2
         if n < 1:
             raise NewsgraphError(f"--dask {address}: the number of workers must be at least 1")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        # one worker process per core, each with one numeric thread, so that workers do not oversubscribe the cores
+        single = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, env=single)
         return Client(cluster), cluster
     if address.startswith("tcp://"):
         try:
