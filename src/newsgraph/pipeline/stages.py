@@ -85,15 +85,16 @@ class PublishedStage:
         work.published = published
 
 
-def default_stages() -> tuple[list, list]:
-    """The stages before and after the spaCy parse, in order."""
-    from newsgraph.pipeline.actors import ActorStage
-    from newsgraph.pipeline.places import PlaceStage
+DEFAULT_BEFORE = ("repair.v1", "langid.v1", "dateline.v1")
+DEFAULT_AFTER = ("actors.resolve.v1", "times.fr.v1", "places.gazetteer.v1", "quotes.fr.v1", "events.fr.v1")
 
-    before = [RepairStage(), LanguageStage(), PublishedStage()]
-    from newsgraph.pipeline.events import EventStage
-    from newsgraph.pipeline.quotes import QuoteStage
-    from newsgraph.pipeline.times import TimeStage
 
-    after = [ActorStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage()]
-    return before, after
+def default_stages(before: tuple[str, ...] = DEFAULT_BEFORE, after: tuple[str, ...] = DEFAULT_AFTER) -> tuple[list, list]:
+    """The stages before and after the spaCy parse, built from their registered names, in order."""
+    import newsgraph.pipeline.actors  # noqa: F401 - each module registers its stage
+    import newsgraph.pipeline.events  # noqa: F401
+    import newsgraph.pipeline.places  # noqa: F401
+    import newsgraph.pipeline.quotes  # noqa: F401
+    import newsgraph.pipeline.times  # noqa: F401
+
+    return [stages.get(name)() for name in before], [stages.get(name)() for name in after]
