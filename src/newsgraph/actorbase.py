@@ -27,7 +27,7 @@ OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GO
                  "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV"}
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def norm(text: str) -> str:
     """Matching key: no accents, lowercase, hyphens/apostrophes/dots as spaces, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)

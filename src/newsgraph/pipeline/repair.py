@@ -37,7 +37,7 @@ _CREDIT_LINE = re.compile(r"^[ \t]*(?:(?:photo|crédit|crédits|credit|©)\b[^\n
 _TAG_LINE = re.compile(r"^[ \t]*([A-Za-z]{1,4}[-_]\d{1,4}|\d{1,4}[-_][A-Za-z]{1,4})[ \t]*$", re.M)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def zipf(word: str, lang: str = "fr") -> float:
     from wordfreq import zipf_frequency
 

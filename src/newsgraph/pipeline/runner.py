@@ -87,6 +87,15 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, items: list[RawRecord | InputError]) -> Iterator[Document | Skipped]:
+        from newsgraph.pipeline.nlp import load_model
+
+        # The strings a batch adds to spaCy's vocabulary are freed when the batch is done (its Docs
+        # are used only inside the stages, which return plain records): memory does not grow.
+        with load_model(self.settings.language).memory_zone():
+            out = list(self._code_batch(items))
+        yield from out
+
+    def _code_batch(self, items: list[RawRecord | InputError]) -> Iterator[Document | Skipped]:
         from newsgraph.pipeline.nlp import parse_many
 
         results: list[Work | Skipped] = []
@@ -122,6 +131,7 @@ class Pipeline:
                 yield w.notes["failed"]
                 continue
             done = self._run_stages(w, self.after)
+            w.spacy = None
             yield done if isinstance(done, Skipped) else _document(done, version)
 
     def _run_stages(self, work: Work, stages: Sequence[Stage]) -> Work | Skipped:
