@@ -95,6 +95,8 @@ class ActorBase:
     first_words: set[str] = field(default_factory=set)
     adjectives: dict[str, str] = field(default_factory=dict)  # inflected adjective -> iso3
     capitals: dict[str, str] = field(default_factory=dict)  # capital name -> iso3
+    capitals_first: set[str] = field(default_factory=set)  # first words of capital names
+    forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # matching key -> written forms
     overrides: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
@@ -106,6 +108,7 @@ class ActorBase:
                 keys = self.index.get(norm(alias), [])
                 if entry.key in keys:
                     keys.remove(entry.key)
+                self.forms[norm(alias)].discard(alias)
         self.entries[entry.key] = entry
         for alias in self.names_of(entry):
             k = norm(alias)
@@ -113,6 +116,7 @@ class ActorBase:
                 continue
             if entry.key not in self.index[k]:
                 self.index[k].append(entry.key)
+            self.forms[k].add(alias)
             self.first_words.add(k.split()[0])
 
     @staticmethod
@@ -197,6 +201,7 @@ def load_countries(base: ActorBase) -> None:
         ))
         for capital in _split(capitals):
             base.capitals.setdefault(norm(capital), iso3)
+            base.capitals_first.add(norm(capital).split()[0])
         for a in adj:
             for form in inflections(a):
                 base.adjectives.setdefault(norm(form), iso3)

@@ -198,12 +198,12 @@ def longest_match(text: str, table: TokenTable, i: int, max_tokens: int, accept:
 def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None:
     """Longest base names over the tokens, left to right."""
     base = r.base
-    forms = _forms(base)
+    forms = base.forms
     text = r.work.text
     table = TokenTable.of(doc)
     i = 0
     n_tok = len(doc)
-    capitals_first = base.capitals_first  # type: ignore[attr-defined]
+    capitals_first = base.capitals_first
 
     def accept(key: str, surface: str) -> bool:
         return (key in base.index and any(form_ok(f, surface) for f in forms.get(key, ()))) or \
@@ -255,18 +255,6 @@ def _common_word(word: str) -> bool:
 
     w = word.lower()
     return max(zipf(w), zipf(w, "en")) >= 4.0
-
-
-def _forms(base: ActorBase) -> dict[str, set[str]]:
-    cached = getattr(base, "_forms", None)
-    if cached is None:
-        cached = {}
-        for e in base.entries.values():
-            for alias in base.names_of(e):
-                cached.setdefault(norm(alias), set()).add(alias)
-        base._forms = cached  # type: ignore[attr-defined]
-        base.capitals_first = {k.split()[0] for k in base.capitals}  # type: ignore[attr-defined]
-    return cached
 
 
 def _person_choice(r: Resolver, people: list[Entry], surface: str, needs_history: bool = False):
@@ -420,10 +408,9 @@ def _context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> t
     return iso3, sector
 
 
-def match_descriptions(r: Resolver, doc: Any) -> None:
+def match_descriptions(r: Resolver, doc: Any, sents: list[int]) -> None:
     roles = role_words()
     eps = epithets()
-    sents = _sent_index(doc)
     i = 0
     while i < len(doc):
         if i in r.taken:
@@ -637,8 +624,7 @@ def _demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
         r.add(f)
 
 
-def match_pronouns(r: Resolver, doc: Any) -> None:
-    sents = _sent_index(doc)
+def match_pronouns(r: Resolver, doc: Any, sents: list[int]) -> None:
     for tok in doc:
         if tok.i in r.taken or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubj:pass"):
             continue
@@ -686,11 +672,11 @@ class ActorStage:
         doc = work.spacy
         r = Resolver(work, actor_base(), document_date(work))
         per_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"]
+        sents = _sent_index(doc)
         match_names(r, doc, per_spans)
         match_entities(r, doc)
-        match_descriptions(r, doc)
-        match_pronouns(r, doc)
-        sents = _sent_index(doc)
+        match_descriptions(r, doc, sents)
+        match_pronouns(r, doc, sents)
         history: list[str] = []
         resolved: list[tuple[Found, str]] = []
         for f in sorted(r.found, key=lambda f: f.t0):

@@ -682,10 +682,11 @@ class EventCoder:
         for c in list(cands):
             if c.attributed_to is None or c.entry.event not in HOSTILE and c.entry.cameo[:3] != "072":
                 continue
-            speaker = self._by_id(c.attributed_to)
+            by_id = self.idx.by_id
+            speaker = by_id.get(c.attributed_to)
             if speaker is None or not speaker.country:
                 continue
-            targets = [a for a in c.actors if (self._by_id(a) and self._by_id(a).country and self._by_id(a).country != speaker.country)]
+            targets = [a for a in c.actors if a in by_id and by_id[a].country and by_id[a].country != speaker.country]
             if not targets:
                 continue
             verb = self._reporting_head(c.trigger)
@@ -710,12 +711,6 @@ class EventCoder:
             if t.dep_ in ("ccomp", "parataxis", "xcomp", "obj") and t.head.lemma_.lower() in reporting_verbs():
                 return t.head
             t = t.head
-        return None
-
-    def _by_id(self, aid: str) -> Actor | None:
-        for a in self.work.actors:
-            if a.id == aid:
-                return a
         return None
 
     def _denials(self, cands: list[Candidate]) -> None:

@@ -99,12 +99,14 @@ class QuoteFinder:
         self.work = work
         self.doc = work.spacy
         self.token_actor: dict[int, str] = work.notes.get("token_actor", {})
+        from newsgraph.pipeline.events import ActorIndex
+
+        self.idx = ActorIndex(work)
 
     def speaker_of(self, verb: Any, inverted: bool = False) -> str | None:
-        from newsgraph.pipeline.events import ActorIndex, subject_actors
+        from newsgraph.pipeline.events import subject_actors
 
-        idx = ActorIndex(self.work)
-        found = subject_actors(idx, verb)
+        found = subject_actors(self.idx, verb)
         if found:
             return found[0]
         if inverted:  # "», a déclaré Kang": the subject follows the verb, whatever the parser called it

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from newsgraph import __version__
 from newsgraph.config import Settings, get_settings
@@ -121,7 +121,6 @@ class Pipeline:
                     w.notes["failed"] = Skipped(w.raw.source, err.reason, "nlp", w.raw.id, err)
                 else:
                     w.spacy = doc
-                    w.sentences = _sentences(doc)
         version = self.version
         for w in results:
             if isinstance(w, Skipped):
@@ -146,14 +145,7 @@ class Pipeline:
                 err = StageError(stage.name, work.raw.id, exc)
                 err.__cause__ = exc
                 return Skipped(work.raw.source, err.reason, stage.name, work.raw.id, err)
-            work.done.add(stage.name)
         return work
-
-
-def _sentences(doc: Any) -> list[Any]:
-    from newsgraph.model import Span
-
-    return [Span(s.start_char, s.end_char) for s in doc.sents]
 
 
 def _document(work: Work, version: str) -> Document:

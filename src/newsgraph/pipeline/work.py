@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.ingest.readers import RawRecord
-from newsgraph.model import Actor, Claim, Event, NonText, Place, Quote, Repair, Span, TimeExpr
+from newsgraph.model import Actor, Claim, Event, NonText, Place, Quote, Repair, TimeExpr
 
 
 @dataclass
@@ -20,7 +20,6 @@ class Work:
     published: str | None = None
     title: str | None = None
     spacy: Any = None
-    sentences: list[Span] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
@@ -29,4 +28,3 @@ class Work:
     claims: list[Claim] = field(default_factory=list)
     # cross-stage annotations keyed by name (token index -> actor id, and so on)
     notes: dict[str, Any] = field(default_factory=dict)
-    done: set[str] = field(default_factory=set)

@@ -83,8 +83,8 @@ def ingest_items(store: Store, items: Iterable[RawRecord | InputError], *, batch
                 summary.failures.append((doc.document.id, "store", reason))
                 store.record_failure(doc.document.id, "store", reason)
                 continue
-            setattr(summary, res.status if res.status != "duplicate" else "duplicates",
-                    getattr(summary, res.status if res.status != "duplicate" else "duplicates") + 1)
+            counter = "duplicates" if res.status == "duplicate" else res.status  # stored | recoded | updated
+            setattr(summary, counter, getattr(summary, counter) + 1)
         tick(summary)
     return summary
 
