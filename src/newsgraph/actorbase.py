@@ -27,13 +27,18 @@ OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GO
                  "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV"}
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=100_000)
 def norm(text: str) -> str:
     """Matching key: no accents, lowercase, hyphens/apostrophes/dots as spaces, spaces collapsed."""
+    if text.isascii():  # most candidate spans: nothing to decompose
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae")
-    return re.sub(r"[\W_]+", " ", stripped.lower()).strip()
+    return _NON_WORD.sub(" ", stripped.lower()).strip()
 
 
 @dataclass(frozen=True, slots=True)

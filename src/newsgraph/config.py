@@ -21,6 +21,8 @@ class Settings:
     language: str = "fr"
     max_bytes: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_BYTES", 10_000_000))
     batch_size: int = field(default_factory=lambda: _env_int("NEWSGRAPH_BATCH_SIZE", 16))
+    # documents between two returns of free memory to the system (0: never); see pipeline/memory.py
+    release_every: int = field(default_factory=lambda: _env_int("NEWSGRAPH_RELEASE_EVERY", 16))
 
 
 def get_settings(**overrides: object) -> Settings:

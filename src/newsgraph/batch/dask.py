@@ -5,6 +5,8 @@ one transaction per document). Only this module knows Dask.
 ``--dask local:N`` starts a local cluster of N worker processes (one thread each);
 ``--dask tcp://host:8786`` uses an existing scheduler. A task lost with a dying worker is retried by
 Dask; since the store keys documents by content, a retried partition can never store twice.
+At most ``IN_FLIGHT`` partitions per worker are submitted ahead, and each result is released as soon
+as it is read, so neither the ingesting process nor the workers hold more than a window of the corpus.
 """
 
 from __future__ import annotations
@@ -18,6 +20,34 @@ from newsgraph.model import Document, Skipped
 
 PARTITION = 8
 RETRIES = 5
+IN_FLIGHT = 4  # partitions in flight per worker
+
+
+def _partitions(items: Iterable[RawRecord | InputError], size: int) -> Iterator[list[RawRecord | InputError]]:
+    batch: list[RawRecord | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _decoded(results: list[dict[str, Any] | tuple[str, str, str, str | None]], decode: bool) -> Iterator[Any]:
+    for r in results:
+        if isinstance(r, dict):
+            yield Document.from_dict(r) if decode else r
+        else:
+            yield Skipped(r[0], r[2], r[1], r[3])
+
+
+def _source(item: RawRecord | InputError) -> str:
+    return item.source or "<input>"
+
+
+def _id(item: RawRecord | InputError) -> str | None:
+    return item.id if isinstance(item, RawRecord) else None
 
 
 def code_partition(items: list[RawRecord | InputError], batch_size: int) -> list[dict[str, Any] | tuple[str, str, str, str | None]]:
@@ -64,28 +94,50 @@ def dask_coder(address: str, batch_size: int = 16, partition: int = PARTITION,
 
         client, cluster = _client(address)
         try:
-            batch: list[RawRecord | InputError] = []
-            futures = []
-            for item in items:
-                batch.append(item)
-                if len(batch) >= partition:
-                    futures.append(client.submit(code_partition, batch, batch_size, retries=RETRIES, pure=False))
-                    batch = []
-            if batch:
-                futures.append(client.submit(code_partition, batch, batch_size, retries=RETRIES, pure=False))
-            for done, future in enumerate(as_completed(futures), start=1):
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            window = IN_FLIGHT * workers  # partitions submitted ahead: bounded, so no side holds the whole corpus
+            source = iter(_partitions(items, partition))
+            pending: dict[Any, list[RawRecord | InputError]] = {}
+            running = as_completed()
+            second_chance: list[RawRecord | InputError] = []
+
+            def submit() -> bool:
+                batch = next(source, None)
+                if batch is None:
+                    return False
+                future = client.submit(code_partition, batch, batch_size, retries=RETRIES, pure=False)
+                pending[future] = batch
+                running.add(future)
+                return True
+
+            for _ in range(window):
+                if not submit():
+                    break
+            done = 0
+            for future in running:
+                batch = pending.pop(future)
+                done += 1
                 if on_partition is not None:
                     on_partition(client, done)
                 try:
                     results = future.result()
-                except Exception as exc:  # noqa: BLE001 - a partition that fails for good is recorded, not fatal
-                    yield Skipped(f"<dask partition {future.key}>", f"worker failed: {type(exc).__name__}: {exc}", "dask")
-                    continue
-                for r in results:
-                    if isinstance(r, dict):
-                        yield Document.from_dict(r) if decode else r
-                    else:
-                        yield Skipped(r[0], r[2], r[1], r[3])
+                except Exception:  # noqa: BLE001 - the partition failed for good: its documents get a second chance
+                    second_chance.extend(batch)
+                    results = []
+                future.release()  # the worker may drop the result now
+                submit()
+                yield from _decoded(results, decode)
+            # A document that kills its worker also takes down the documents queued with it. Each document
+            # of a failed partition is therefore tried once more alone, one at a time: the innocent ones
+            # pass, and the culprit is recorded with its reason.
+            for item in second_chance:
+                future = client.submit(code_partition, [item], batch_size, retries=RETRIES, pure=False)
+                try:
+                    results = future.result()
+                except Exception as exc:  # noqa: BLE001 - recorded, the batch goes on
+                    results = [(_source(item), "dask", f"worker failed: {type(exc).__name__}: {exc}", _id(item))]
+                future.release()
+                yield from _decoded(results, decode)
         finally:
             client.close()
             if cluster is not None:

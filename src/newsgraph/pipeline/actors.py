@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from newsgraph.actorbase import ActorBase, Entry, actor_base, norm
-from newsgraph.lang.fr.lexicon import RoleWord, epithets, leader_offices, role_words
+from newsgraph.lang.fr.lexicon import RoleWord, description_prefixes, epithets, leader_offices, role_words
 from newsgraph.model import Actor, Mention
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
@@ -164,18 +164,24 @@ class TokenTable:
     ends: list[int]
     skip_end: list[bool]  # punctuation or space: no name ends on it
     first: list[str]  # first word of the token's matching key
+    keys: list[str]  # the token's matching key
+    lower_initial: list[bool]  # the token starts with a lowercase letter
 
     @classmethod
     def of(cls, doc: Any) -> TokenTable:
         cached = doc.user_data.get("newsgraph_tokens")
         if cached is None:
-            starts, ends, skip, first = [], [], [], []
+            starts, ends, skip, first, keys, lower = [], [], [], [], [], []
             for tok in doc:
+                text = tok.text
                 starts.append(tok.idx)
-                ends.append(tok.idx + len(tok.text))
+                ends.append(tok.idx + len(text))
                 skip.append(tok.is_punct or tok.is_space)
-                first.append(norm(tok.text).split(" ")[0] if tok.text.strip() else "")
-            cached = cls(starts, ends, skip, first)
+                key = norm(text)
+                keys.append(key)
+                first.append(key.split(" ")[0] if text.strip() else "")
+                lower.append(text[:1].islower())
+            cached = cls(starts, ends, skip, first, keys, lower)
             doc.user_data["newsgraph_tokens"] = cached
         return cached
 
@@ -411,9 +417,11 @@ def _context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> t
 def match_descriptions(r: Resolver, doc: Any, sents: list[int]) -> None:
     roles = role_words()
     eps = epithets()
+    prefixes = description_prefixes()
+    table = TokenTable.of(doc)
     i = 0
     while i < len(doc):
-        if i in r.taken:
+        if i in r.taken or table.keys[i].split(" ")[0] not in prefixes:
             i += 1
             continue
         tok = doc[i]
@@ -422,16 +430,18 @@ def match_descriptions(r: Resolver, doc: Any, sents: list[int]) -> None:
         best = None
         j = i
         while j < len(doc) and len(idx) < 7 and j not in r.taken:
-            k = norm(doc[j].text)
+            k = table.keys[j]
             if not k:
                 break
-            if idx and k in r.base.adjectives and doc[j].text[:1].islower():
+            if idx and k in r.base.adjectives and table.lower_initial[j]:
                 country = country or r.base.adjectives[k]
                 j += 1
                 continue
             words.append(k)
             idx.append(j)
             phrase = " ".join(words)
+            if phrase not in prefixes:
+                break
             if phrase in roles:
                 best = (roles[phrase], list(idx), country)
             if phrase in eps:

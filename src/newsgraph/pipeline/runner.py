@@ -44,6 +44,7 @@ class Pipeline:
         self.before = list(before)
         self.after = list(after)
         self.settings = settings or get_settings()
+        self._since_release = 0
         self._check_order()
 
     def _check_order(self) -> None:
@@ -93,6 +94,13 @@ class Pipeline:
         # are used only inside the stages, which return plain records): memory does not grow.
         with load_model(self.settings.language).memory_zone():
             out = list(self._code_batch(items))
+        self._since_release += len(items)
+        every = self.settings.release_every
+        if every and self._since_release >= every:
+            from newsgraph.pipeline.memory import release
+
+            release()  # freed blocks go back to the system: resident memory stays flat over long runs
+            self._since_release = 0
         yield from out
 
     def _code_batch(self, items: list[RawRecord | InputError]) -> Iterator[Document | Skipped]:

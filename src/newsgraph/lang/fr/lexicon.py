@@ -49,6 +49,16 @@ def epithets() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def description_prefixes() -> frozenset[str]:
+    """Every word prefix of a role phrase or an epithet: a phrase that is none of them cannot grow into one."""
+    out: set[str] = set()
+    for phrase in [*role_words(), *epithets()]:
+        words = phrase.split(" ")
+        out.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class EventEntry:
     lemma: str
