@@ -13,7 +13,9 @@ import io
 import os
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -39,6 +41,28 @@ def norm(text: str) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae")
     return _NON_WORD.sub(" ", stripped.lower()).strip()
+
+
+class KeyPrefixes:
+    """Answers "does any key start with this string?" over a sorted list of matching keys, so that a
+    longest match stops extending as soon as no name can start with what it has read."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = sorted(set(keys))
+        self.size = len(self.keys)
+
+    def __contains__(self, prefix: str) -> bool:
+        i = bisect_left(self.keys, prefix)
+        return i < self.size and self.keys[i].startswith(prefix)
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """The keys that start with ``prefix``, in sorted order."""
+        i = bisect_left(self.keys, prefix)
+        out = []
+        while i < self.size and self.keys[i].startswith(prefix):
+            out.append(self.keys[i])
+            i += 1
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +128,23 @@ class ActorBase:
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # matching key -> written forms
     overrides: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+
+    def prefixes(self) -> KeyPrefixes:
+        """Prefixes of every name and capital key, rebuilt when the base has grown."""
+        size = len(self.index) + len(self.capitals)
+        cached = self.__dict__.get("_prefixes")
+        if cached is None or cached[0] != size:
+            cached = (size, KeyPrefixes([*self.index, *self.capitals]))
+            self.__dict__["_prefixes"] = cached
+        return cached[1]
+
+    def keys_starting_with(self, prefix: str) -> list[str]:
+        """Name keys of the index that start with ``prefix``, in the order the base added them."""
+        order = self.__dict__.get("_order")
+        if order is None or len(order) != len(self.index):
+            order = {k: n for n, k in enumerate(self.index)}
+            self.__dict__["_order"] = order
+        return sorted((k for k in self.prefixes().starting_with(prefix) if k in order), key=order.__getitem__)
 
     def add(self, entry: Entry) -> None:
         if entry.key in self.entries:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.actorbase import actor_base, norm
+from newsgraph.actorbase import KeyPrefixes, actor_base, norm
 from newsgraph.errors import ResourceError
 
 
@@ -39,6 +39,14 @@ class Gazetteer:
                 self.index[k].append(place)
             self.forms[k].add(n)
             self.first_words.add(k.split()[0])
+
+    def prefixes(self) -> KeyPrefixes:
+        """Prefixes of every place key, rebuilt when the gazetteer has grown."""
+        cached = self.__dict__.get("_prefixes")
+        if cached is None or cached[0] != len(self.index):
+            cached = (len(self.index), KeyPrefixes(self.index))
+            self.__dict__["_prefixes"] = cached
+        return cached[1]
 
     def lookup(self, text: str, countries_in_text: set[str] | frozenset[str] = frozenset()) -> Place | None:
         """The best place for a name: a hand-written French entry first, then one in a country the

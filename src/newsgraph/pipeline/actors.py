@@ -171,34 +171,54 @@ class TokenTable:
     def of(cls, doc: Any) -> TokenTable:
         cached = doc.user_data.get("newsgraph_tokens")
         if cached is None:
-            starts, ends, skip, first, keys, lower = [], [], [], [], [], []
-            for tok in doc:
-                text = tok.text
-                starts.append(tok.idx)
-                ends.append(tok.idx + len(text))
-                skip.append(tok.is_punct or tok.is_space)
-                key = norm(text)
-                keys.append(key)
-                first.append(key.split(" ")[0] if text.strip() else "")
-                lower.append(text[:1].islower())
+            from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH
+
+            strings = doc.vocab.strings
+            table = doc.to_array([IDX, ORTH, IS_PUNCT, IS_SPACE])  # no Token object per word
+            starts = table[:, 0].tolist()
+            texts = [strings[o] for o in table[:, 1].tolist()]
+            ends = [s + len(t) for s, t in zip(starts, texts)]
+            skip = [bool(p or sp) for p, sp in zip(table[:, 2].tolist(), table[:, 3].tolist())]
+            keys = [norm(t) for t in texts]
+            first = [k.split(" ")[0] if t.strip() else "" for k, t in zip(keys, texts)]
+            lower = [t[:1].islower() for t in texts]
             cached = cls(starts, ends, skip, first, keys, lower)
             doc.user_data["newsgraph_tokens"] = cached
         return cached
 
 
-def longest_match(text: str, table: TokenTable, i: int, max_tokens: int, accept: Any) -> tuple[int, str] | None:
-    """The longest n-gram from token i whose text ``accept(key, surface)`` takes: (n, key)."""
-    for n in range(min(max_tokens, len(table.starts) - i), 0, -1):
+def longest_match(text: str, table: TokenTable, i: int, max_tokens: int, accept: Any,
+                  prefixes: Any = None) -> tuple[int, str] | None:
+    """The longest n-gram from token i whose text ``accept(key, surface)`` takes: (n, key).
+    With ``prefixes`` (a container of every prefix of the keys ``accept`` can take), the n-grams are
+    read from the shortest and the search stops as soon as no key can start with the one read."""
+    last = min(max_tokens, len(table.starts) - i)
+    if prefixes is None:
+        for n in range(last, 0, -1):
+            j = i + n - 1
+            if table.skip_end[j]:
+                continue
+            surface = text[table.starts[i]:table.ends[j]]
+            if "\n" in surface:
+                continue
+            key = norm(surface)
+            if accept(key, surface):
+                return n, key
+        return None
+    best = None
+    for n in range(1, last + 1):
         j = i + n - 1
         if table.skip_end[j]:
             continue
         surface = text[table.starts[i]:table.ends[j]]
         if "\n" in surface:
-            continue
+            break  # every longer n-gram holds the line break too
         key = norm(surface)
+        if key not in prefixes:
+            break  # the key of a longer n-gram starts with this one
         if accept(key, surface):
-            return n, key
-    return None
+            best = (n, key)
+    return best
 
 
 def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None:
@@ -210,6 +230,7 @@ def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None
     i = 0
     n_tok = len(doc)
     capitals_first = base.capitals_first
+    prefixes = base.prefixes()
 
     def accept(key: str, surface: str) -> bool:
         return (key in base.index and any(form_ok(f, surface) for f in forms.get(key, ()))) or \
@@ -220,7 +241,7 @@ def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None
         if not first or (first not in base.first_words and first not in capitals_first):
             i += 1
             continue
-        found = longest_match(text, table, i, MAX_NAME_TOKENS, accept)
+        found = longest_match(text, table, i, MAX_NAME_TOKENS, accept, prefixes)
         if found is None:
             i += 1
             continue
@@ -329,9 +350,8 @@ def _extend_partial(r: Resolver, key: str) -> list[Entry]:
     if len(key.split()) < 2:
         return []
     out = []
-    for k, keys in r.base.index.items():
-        if k.startswith(key + " "):
-            out.extend(r.base.entries[x] for x in keys if r.base.entries[x].kind == "person")
+    for k in r.base.keys_starting_with(key + " "):
+        out.extend(r.base.entries[x] for x in r.base.index[k] if r.base.entries[x].kind == "person")
     return list({e.key: e for e in out}.values())
 
 
@@ -612,12 +632,14 @@ def _description_person(r: Resolver, rw: RoleWord, country: str | None, org_code
 
 def _demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
     """'le Russe' is a person of that country named before; 'les Russes' is the country."""
-    for tok in doc:
-        if tok.i in r.taken or not tok.text[:1].isupper() or tok.i == 0:
+    keys = TokenTable.of(doc).keys
+    adjectives = r.base.adjectives
+    for i in range(1, len(doc)):
+        iso3 = adjectives.get(keys[i])
+        if not iso3 or i in r.taken:
             continue
-        k = norm(tok.text)
-        iso3 = r.base.adjectives.get(k)
-        if not iso3:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
             continue
         det = doc[tok.i - 1].lower_.replace("’", "'")
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -635,8 +657,12 @@ def _demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
 
 
 def match_pronouns(r: Resolver, doc: Any, sents: list[int]) -> None:
-    for tok in doc:
-        if tok.i in r.taken or tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubj:pass"):
+    keys = TokenTable.of(doc).keys
+    for i in range(len(doc)):
+        if keys[i] not in PRONOUNS or i in r.taken:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "PRON" or tok.dep_ not in ("nsubj", "nsubj:pass"):
             continue
         feats = PRONOUNS.get(tok.lower_)
         if not feats:

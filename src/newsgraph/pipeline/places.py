@@ -50,7 +50,7 @@ class PlaceStage:
             if not first or first not in g.first_words:
                 i += 1
                 continue
-            match = longest_match(text, table, i, MAX_TOKENS, accept)
+            match = longest_match(text, table, i, MAX_TOKENS, accept, g.prefixes())
             if match is None:
                 i += 1
                 continue
