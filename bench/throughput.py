@@ -1,8 +1,8 @@
 """Throughput in words per second, one corpus, one run: bare spaCy ``nlp.pipe`` (the ceiling), the whole
 newsgraph pipeline in one process, and Dask with one and with two workers; peak memory per worker, and
-worker memory every 1,000 documents up to 10,000 for the long run.
+worker memory per 1,000 documents over 10,000 (``--long-docs``) for the long run.
 
-    python bench/throughput.py [--corpus PATH] [--docs 400] [--rounds 2] [--long]
+    python bench/throughput.py [--corpus PATH] [--docs 400] [--rounds 2] [--long [--long-docs 10000]]
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def main() -> None:
     ap.add_argument("--corpus")
     ap.add_argument("--docs", type=int, default=400)
     ap.add_argument("--rounds", type=int, default=2, help="timed rounds, each on documents not seen before")
-    ap.add_argument("--long", action="store_true", help="also the memory run: two workers over 10,000 documents")
+    ap.add_argument("--long", action="store_true", help="also the memory run: two workers over --long-docs documents")
+    ap.add_argument("--long-docs", type=int, default=10000)
     args = ap.parse_args()
     import spacy
 
@@ -90,21 +91,25 @@ def main() -> None:
         print(f"Dask, {n} worker(s): {rates[n]:,.0f} words/s; peak worker memory {max(peaks[n]):.0f} MB")
     print(f"two workers / one worker: {rates[2] / rates[1]:.2f} (target >= 1.7)")
     if args.long:
-        # the memory run: two workers code 10,000 documents; each worker's resident size is read
-        # after every partition, and printed per 1,000 documents
+        # the memory run: two workers code --long-docs documents; each worker's resident size is read
+        # after every partition (mid-work: the next partition's parses are alive), and the largest
+        # reading of each 1,000 documents is printed
         marks: dict[int, float] = {}
+        total = args.long_docs
 
         def sample(client, done, marks=marks):  # type: ignore[no-untyped-def]
-            docs = done * 16
-            if docs % 1000 < 16 or docs >= 10000:
-                marks[docs - docs % 1000] = max(client.run(rss_mb).values())
-        recs, _ = corpus_records(winer_dir(args.corpus), 10000)
+            window = min(done * 16, total - 1) // 1000 * 1000 + 1000
+            marks[window] = max(marks.get(window, 0.0), *client.run(rss_mb).values())
+        recs, _ = corpus_records(winer_dir(args.corpus), total)
         for _ in dask_coder("local:2", partition=16, on_partition=sample, decode=False)(recs):
             pass
         for docs in sorted(marks):
-            print(f"largest worker after {docs:,} documents: {marks[docs]:.0f} MB resident")
-        first, last = marks[min(k for k in marks if k >= 1000)], marks[max(marks)]
-        print(f"growth from 1,000 to 10,000 documents: {last - first:+.0f} MB ({(last - first) / first:+.1%})")
+            print(f"largest worker, documents {docs - 999:,}-{docs:,}: {marks[docs]:.0f} MB resident")
+        half = total // 2
+        first = max(v for k, v in marks.items() if k <= half)
+        second = max(v for k, v in marks.items() if k > half)
+        print(f"largest worker over the first {half:,} documents: {first:.0f} MB; over the last {total - half:,}: "
+              f"{second:.0f} MB ({second - first:+.0f} MB)")
 
 if __name__ == "__main__":
     main()

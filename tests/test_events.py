@@ -130,3 +130,26 @@ def test_one_sentence_per_plover_type(text, event, countries):
     got = [e for e in ev if e[0] == event]
     assert got, ev
     assert countries <= {c[:3] for e in got for c in e[1] + e[2]}, got
+
+
+def _codes(doc):
+    by_id = {a.id: a.code for a in doc.actors}
+    return by_id, [(e.event, [by_id[a] for a in e.actors], [by_id[r] for r in e.recipients]) for e in doc.events]
+
+
+def test_places_that_name_things_do_not_act():
+    # a city that names an accord, or the first word of a longer name, is no government
+    doc = newsgraph.extract("La Chine a ratifié l'accord de Paris sur le climat. Paris Saint-Germain a remporté le match.",
+                            published="2016-09-03")
+    by_id, events = _codes(doc)
+    assert "FRAGOV" not in by_id.values()
+    assert ("AGREE", ["CHN"], []) in events
+
+
+def test_own_things_and_own_government_are_not_targets():
+    doc = newsgraph.extract("Israël a annoncé vouloir poursuivre ses opérations militaires. "
+                            "Barack Obama a quitté la Maison-Blanche.", published="2017-01-28")
+    by_id, events = _codes(doc)
+    assert "ISRMIL" not in by_id.values()  # "ses opérations militaires" are Israel's, not a group's
+    assert not any(set(actors) & set(recipients) for _, actors, recipients in events)
+    assert events == []

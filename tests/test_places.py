@@ -47,7 +47,7 @@ def test_french_exonyms_and_disambiguation():
 def test_event_where_and_acting_capital():
     import newsgraph
 
-    doc = newsgraph.extract("Le président russe s'est rendu à Vladivostok. Moscou a opposé son veto à la résolution.",
+    doc = newsgraph.extract("Le président russe a rencontré Kim Jong-un à Vladivostok. Moscou a opposé son veto à la résolution.",
                             published="2023-09-05")
     places = {p.name: p for p in doc.places}
     assert places["Vladivostok"].geonameid == 2013348 and places["Vladivostok"].country == "RUS"

@@ -297,9 +297,16 @@ def _person_choice(r: Resolver, people: list[Entry], surface: str, needs_history
     return choose
 
 
+def part_of_longer_name(tok: Any) -> bool:
+    """A name word followed by another capitalised name word of the same name ("Paris Saint-Germain")."""
+    return any(c.dep_ in ("flat:name", "flat") and c.i == tok.i + 1 and c.text[:1].isupper() for c in tok.children)
+
+
 def _capital(r: Resolver, doc: Any, i: int, n: int, key: str, start: int, end: int) -> None:
     """A capital acting (subject, agent, or coordinated with one) stands for its government."""
     head = doc[_span_head(doc, i, i + n)]
+    if part_of_longer_name(head):
+        return  # "Paris Saint-Germain", "Londres Heathrow"
     dep = head.dep_
     acting = dep in SUBJECT_DEPS or (dep == "conj" and head.head.dep_ in SUBJECT_DEPS)
     if head.dep_ == "nmod" and norm(head.head.text) in role_words():
@@ -417,6 +424,13 @@ def _context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> t
     sent = doc[t0].sent
     lo = t0 if inside else max(sent.start, t0 - 12)
     hi = t1 if inside else min(sent.end, t1 + 10)
+    if not inside:
+        # the description is in the name's own clause: "le ministre brésilien de l'Agriculture, X",
+        # not "Paris Saint-Germain remporte le record pour signer X"
+        for i in range(t0 - 1, lo - 1, -1):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                lo = i + 1
+                break
     iso3 = sector = None
     roles = role_words()
     for i in range(lo, hi):

@@ -17,9 +17,9 @@ from typing import Any
 
 from newsgraph.actorbase import actor_base, norm
 from newsgraph.cameo import goldstein, quad_class
-from newsgraph.lang.fr.lexicon import EventEntry, event_lexicon, reporting_verbs
+from newsgraph.lang.fr.lexicon import EventEntry, event_lexicon, named_after_place, reporting_verbs
 from newsgraph.model import Actor, Event, Mention, Span, TextSpan, When
-from newsgraph.pipeline.actors import document_date, in_non_text
+from newsgraph.pipeline.actors import document_date, in_non_text, part_of_longer_name
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
@@ -160,7 +160,8 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
                 if iso3:
                     aid = idx.country(iso3, c, f"country adjective {c.text!r}")
                     break
-        if aid is None and t.pos_ == "PROPN":
+        if aid is None and t.pos_ == "PROPN" and not part_of_longer_name(t) \
+                and not (t.dep_ == "nmod" and t.head.lemma_.lower() in named_after_place()):  # "l'accord de Paris"
             iso3 = base.capitals.get(norm(t.text))
             if iso3 and t.text[:1].isupper():
                 aid = idx.country_actor(iso3, "GOV", t, f"capital {t.text!r} as a participant -> government of {iso3}")
@@ -426,7 +427,12 @@ class EventCoder:
         tok, entry = cand.trigger, cand.entry
 
         def group(slot_tok: Any) -> str | None:
-            for t in [slot_tok, *[c for c in slot_tok.children if c.dep_ in ("amod", "nmod")]]:
+            # a complement or an adjective names the owner ("les demandes de l'opposition", "des
+            # positions rebelles"), unless a possessive already does: "ses opérations militaires" are
+            # the subject's own, no other group
+            possessed = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in slot_tok.children)
+            modifiers = [] if possessed else [c for c in slot_tok.children if c.dep_ in ("amod", "nmod")]
+            for t in [slot_tok, *modifiers]:
                 rw = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
                 if rw is None or not rw.sector or rw.kind not in ("group", "organization") and rw.office is not None:
                     continue
@@ -615,6 +621,7 @@ class EventCoder:
         for tok, entry, rule in self.triggers():
             c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
             self.arguments(c)
+            self._no_self_recipients(c)
             reason = self._drop_reason(c, tok, entry, rule)
             if reason:
                 self.dropped[reason] = self.dropped.get(reason, 0) + 1
@@ -643,6 +650,22 @@ class EventCoder:
             if asks:
                 c.recipients = list(asks[-1].actors)
                 c.notes.append("answers")
+
+    def _no_self_recipients(self, c: Candidate) -> None:
+        """An actor does not act on itself: a recipient with an actor's code, or a country and its own
+        government ("Obama quitte la Maison-Blanche", "la Russie ... avec Moscou"), is no recipient."""
+        def code(aid: str) -> str | None:
+            info = self.idx.by_id.get(aid)
+            return info.code if info is not None else None
+
+        def same(a: str | None, b: str | None) -> bool:
+            if not a or not b:
+                return False
+            short, long = sorted((a, b), key=len)
+            return a == b or (len(short) == 3 and long == short + "GOV")
+
+        actor_codes = [code(a) for a in c.actors]
+        c.recipients = [r for r in c.recipients if not any(same(code(r), a) for a in actor_codes)]
 
     def _drop_reason(self, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
         if not c.actors:

@@ -50,6 +50,12 @@ def epithets() -> dict[str, tuple[str, str | None]]:
 
 
 @lru_cache(maxsize=1)
+def named_after_place() -> frozenset[str]:
+    """Nouns whose "de <place>" names them ("l'accord de Paris"): the place there does not act."""
+    return frozenset(r[0].lower() for r in read_table("named_after.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def description_prefixes() -> frozenset[str]:
     """Every word prefix of a role phrase or an epithet: a phrase that is none of them cannot grow into one."""
     out: set[str] = set()
