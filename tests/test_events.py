@@ -14,7 +14,7 @@ from conftest import FIXTURES, SEED
 pytestmark = pytest.mark.model
 
 # Floors measured on the development gold (bench/events.py); only ever raised.
-PRECISION_FLOOR = 0.70
+PRECISION_FLOOR = 0.72
 RECALL_FLOOR = 0.70
 
 
