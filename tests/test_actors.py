@@ -72,3 +72,13 @@ def test_ner_is_corrected_by_the_base():
     by_text = actors_of(doc)
     assert by_text["Shoigu"].kind == "person" and by_text["Shoigu"].code == "RUSMIL"
     assert by_text["Kim Jong"].canonical == "Q56226"
+
+
+def test_the_latter_agrees_with_the_last_noun_phrase():
+    doc = newsgraph.extract("Les régions séparatistes dépendent de l'aide massive de la Russie. "
+                            "Cette dernière a aidé les républiques.", published="2017-10-12")
+    latter = [a for a in doc.actors for m in a.mentions if m.text == "dernière"]
+    assert [a.code for a in latter] == ["RUS"]  # not the plural "régions séparatistes"
+    doc = newsgraph.extract("Le conflit oppose l'armée ukrainienne aux séparatistes de la région orientale. "
+                            "Cette dernière est coupée en deux.", published="2017-10-12")
+    assert not [a for a in doc.actors for m in a.mentions if m.text == "dernière"]  # the region is no actor

@@ -513,7 +513,9 @@ def _anaphors(r: Resolver, doc: Any, sents: list[int]) -> None:
         prev = doc[tok.i - 1].lower_.replace("’", "'")
         low = tok.lower_
         kinds: tuple[str, ...] | None = None
-        if low in ("dernier", "dernière", "derniers", "dernières") and prev in ("ce", "cette", "ces") and tok.dep_ in SUBJECT_DEPS | {"obj", "nmod", "obl"}:
+        if low in ("dernier", "dernière", "derniers", "dernières") and prev in ("ce", "cette", "ces") and (
+                tok.dep_ in SUBJECT_DEPS | {"obj", "nmod", "obl"}
+                or tok.dep_ == "obl:mod" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")):
             kinds = ("person", "country", "organization", "group")
         elif low in ANAPHOR_NOUNS and prev in ("l'", "le", "la", "cette", "ce") and tok.dep_ in SUBJECT_DEPS | {"obj", "obl:agent", "iobj", "obl:arg"} \
                 and not any(c.dep_ in ("nmod", "amod", "appos", "flat:name") for c in tok.children):
@@ -521,7 +523,11 @@ def _anaphors(r: Resolver, doc: Any, sents: list[int]) -> None:
         if kinds is None:
             continue
         f = Found(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), "description", sent=sents[tok.i], head=tok.i)
-        f.resolve = _lookback(r, lambda i, kinds=kinds: i.kind in kinds, tok.text)
+        if low.startswith("derni"):
+            # "cette dernière" is the last actor named that agrees with it: "la Russie", not "les séparatistes"
+            f.resolve = ("latter", (("Fem" if "dernière" in low else "Masc"), ("Plur" if low.endswith("s") else "Sing")))
+        else:
+            f.resolve = _lookback(r, lambda i, kinds=kinds: i.kind in kinds, tok.text)
         r.add(f)
 
 
@@ -686,6 +692,62 @@ def match_pronouns(r: Resolver, doc: Any, sents: list[int]) -> None:
         r.add(f)
 
 
+def _agreement(tok: Any) -> tuple[str | None, str | None]:
+    """Gender and number of a mention's head, from its morphology or else its determiner ("la Russie")."""
+    g = tok.morph.get("Gender")
+    n = tok.morph.get("Number")
+    gender, number = (g[0] if g else None), (n[0] if n else None)
+    for c in tok.children:
+        if c.dep_ == "det" and c.i < tok.i:
+            det = c.lower_
+            if det in ("la", "cette", "une", "sa") and gender is None:
+                gender = "Fem"
+            elif det in ("le", "ce", "un", "son", "du", "au") and gender is None:
+                gender = "Masc"
+            if det in ("les", "ces", "des", "aux", "leurs", "ses") and number is None:
+                number = "Plur"
+    return gender, number
+
+
+def _resolve_latter(r: Resolver, f: Found, feats: tuple[str, str], resolved: list[tuple[Found, str]], doc: Any) -> str | None:
+    """'ce dernier' is the last noun phrase before it that agrees with it: an actor's mention, or
+    else no actor ("la région orientale du Donbass. Cette dernière est coupée en deux")."""
+    from newsgraph.lang.fr.calendar import MONTHS, WEEKDAYS
+
+    gender, number = feats
+    covering = {i: key for prev, key in resolved for i in range(prev.t0, prev.t1)}
+    start = doc[f.t0].sent.start
+    first = doc[start - 1].sent.start if start > 0 else 0
+    for i in range(f.t0 - 1, first - 1, -1):
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in MONTHS or tok.lower_ in WEEKDAYS:
+            continue
+        if tok.dep_ in ("flat:name", "flat", "fixed") or any(c.dep_ == "conj" for c in tok.children) or tok.dep_ == "conj":
+            continue
+        g, n = _agreement(tok)
+        key = covering.get(i)
+        if (n or "Sing") != number and not (key is not None and r.infos[key].kind == "person" and n is None):
+            continue
+        if g is not None and g != gender:
+            continue
+        return key
+    for prev, key in reversed(resolved):
+        if prev.sent < f.sent - 2:
+            break
+        if prev.how == "pronoun":
+            continue
+        tok = doc[prev.head] if prev.head is not None else doc[prev.t0]
+        if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+            continue  # one of several: "ce dernier" is not a coordination
+        g, n = _agreement(tok)
+        if (n or "Sing") != number and not (r.infos[key].kind == "person" and n is None):
+            continue
+        if g is not None and g != gender:
+            continue
+        return key
+    return None
+
+
 def _resolve_pronoun(r: Resolver, f: Found, feats: tuple[str, str], resolved: list[tuple[Found, str]], doc: Any) -> str | None:
     gender, number = feats
     for prev, key in reversed(resolved):
@@ -734,7 +796,8 @@ class ActorStage:
             f.head = f.head or _span_head(doc, f.t0, f.t1)
             key = f.key
             if key is None and isinstance(f.resolve, tuple):
-                key = _resolve_pronoun(r, f, f.resolve[1], resolved, doc)
+                resolve_with = _resolve_latter if f.resolve[0] == "latter" else _resolve_pronoun
+                key = resolve_with(r, f, f.resolve[1], resolved, doc)
             elif key is None and f.resolve is not None:
                 key = f.resolve(history)
             if key is None:

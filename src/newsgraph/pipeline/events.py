@@ -183,8 +183,12 @@ def _coordinated_before(idx: ActorIndex, pron: Any) -> list[str]:
 
 
 def _is_passive(tok: Any) -> bool:
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+    if any(c.dep_ == "aux:pass" for c in tok.children):
         return True
+    if any(c.dep_ == "nsubj:pass" for c in tok.children):
+        # "Le gouvernement a exigé": the parser sometimes calls the subject of a compound past with
+        # avoir a passive subject; French passives take être
+        return not any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in tok.children)
     participle = "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
     if participle and any(c.dep_ == "cop" for c in tok.children):
         return True  # "est accusée par la Russie", tagged as an adjective with a copula
@@ -262,7 +266,7 @@ def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False) -> lis
     for c in tok.children:
         dep = c.dep_
         if slot == "subj":
-            if not noun and dep == "nsubj" and not passive:
+            if not noun and dep in ("nsubj", "nsubj:pass") and not passive:
                 out.append(c)
         elif slot == "obj":
             if (dep == "obj" and not passive) or (dep in ("nsubj:pass", "nsubj") and passive):
