@@ -56,6 +56,11 @@ def test_status():
     assert ("ACCUSE", ("IND",), ("RUS",), "negated") in ev
     _, ev = coded("En 2019, le Brésil a signé un accord avec l'Argentine.")
     assert any(e[0] == "AGREE" and e[3] == "historical" for e in ev)
+    # announcing an act already done is no plan
+    _, ev = coded("La Corée du Nord annonce avoir tiré un missile balistique.")
+    assert [e[3] for e in ev if e[0] == "MOBILIZE"] == ["asserted"]
+    _, ev = coded("La Russie a annoncé qu'elle enverra des troupes en Syrie.")
+    assert [e[3] for e in ev if e[0] == "AID"] == ["planned"]
 
 
 def test_nominal_and_light_verb():

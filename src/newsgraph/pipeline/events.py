@@ -532,7 +532,11 @@ class EventCoder:
             gclause = [gov, *[c for c in gov.children if c.dep_.startswith("aux")]]
             gmood = {m for t in gclause for m in _moods(t)}
             glemma = gov.lemma_.lower()
-            if glemma in PLANNED_GOVERNORS and not self._negated(gov):
+            # "annonce avoir tiré", "a annoncé qu'il avait procédé à": an announced act already done
+            done = any(c.dep_.startswith("aux") and c.lemma_ in ("avoir", "être") and "Inf" in c.morph.get("VerbForm")
+                       for c in tok.children) \
+                or (not infinitive and tok.dep_ == "ccomp" and bool(tenses & {"Past", "Imp", "Pqp"}))
+            if glemma in PLANNED_GOVERNORS and not self._negated(gov) and not done:
                 return "planned"
             if glemma in HYPOTHETICAL_GOVERNORS or "Cnd" in gmood:
                 return "hypothetical"
