@@ -15,7 +15,7 @@ pytestmark = pytest.mark.model
 
 # Floors measured on the development gold (bench/events.py); only ever raised.
 PRECISION_FLOOR = 0.72
-RECALL_FLOOR = 0.70
+RECALL_FLOOR = 0.74
 
 
 def test_lexicon_size():
@@ -158,3 +158,18 @@ def test_own_things_and_own_government_are_not_targets():
     assert "ISRMIL" not in by_id.values()  # "ses opérations militaires" are Israel's, not a group's
     assert not any(set(actors) & set(recipients) for _, actors, recipients in events)
     assert events == []
+
+
+def test_object_clitics_and_answers():
+    # "l'" is the last actor named before it that is not the event's own actor
+    doc = newsgraph.extract("Donald Trump a parlé à Hillary Clinton, qui l'a félicité pour la victoire.", published="2016-11-09")
+    names = {a.id: a.name for a in doc.actors}
+    assert [([names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in doc.events if e.event == "SUPPORT"] == \
+        [(["Hillary Clinton"], ["Donald Trump"])]
+    _, events = _codes(newsgraph.extract("La Russie a condamné l'Ukraine. Les États-Unis l'ont aussi condamnée.",
+                                         published="2016-11-09"))
+    assert ("ACCUSE", ["USA"], ["UKR"]) in events  # a subject under avoir that the parser calls passive
+    # a refusal that gives a reason, not a content, answers the last demand of another party
+    _, events = _codes(newsgraph.extract("Le gouvernement ukrainien a exigé le contrôle de la frontière. "
+                                         "La Russie a refusé au motif que cela violerait les accords.", published="2016-01-31"))
+    assert ("REJECT", ["RUS"], ["UKRGOV"]) in events

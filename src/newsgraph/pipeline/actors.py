@@ -692,7 +692,7 @@ def match_pronouns(r: Resolver, doc: Any, sents: list[int]) -> None:
         r.add(f)
 
 
-def _agreement(tok: Any) -> tuple[str | None, str | None]:
+def agreement(tok: Any) -> tuple[str | None, str | None]:
     """Gender and number of a mention's head, from its morphology or else its determiner ("la Russie")."""
     g = tok.morph.get("Gender")
     n = tok.morph.get("Number")
@@ -724,7 +724,7 @@ def _resolve_latter(r: Resolver, f: Found, feats: tuple[str, str], resolved: lis
             continue
         if tok.dep_ in ("flat:name", "flat", "fixed") or any(c.dep_ == "conj" for c in tok.children) or tok.dep_ == "conj":
             continue
-        g, n = _agreement(tok)
+        g, n = agreement(tok)
         key = covering.get(i)
         if (n or "Sing") != number and not (key is not None and r.infos[key].kind == "person" and n is None):
             continue
@@ -739,7 +739,7 @@ def _resolve_latter(r: Resolver, f: Found, feats: tuple[str, str], resolved: lis
         tok = doc[prev.head] if prev.head is not None else doc[prev.t0]
         if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
             continue  # one of several: "ce dernier" is not a coordination
-        g, n = _agreement(tok)
+        g, n = agreement(tok)
         if (n or "Sing") != number and not (r.infos[key].kind == "person" and n is None):
             continue
         if g is not None and g != gender:

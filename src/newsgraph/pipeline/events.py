@@ -19,7 +19,7 @@ from newsgraph.actorbase import actor_base, norm
 from newsgraph.cameo import goldstein, quad_class
 from newsgraph.lang.fr.lexicon import EventEntry, event_lexicon, named_after_place, reporting_verbs
 from newsgraph.model import Actor, Event, Mention, Span, TextSpan, When
-from newsgraph.pipeline.actors import document_date, in_non_text, part_of_longer_name
+from newsgraph.pipeline.actors import agreement, document_date, in_non_text, part_of_longer_name
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
@@ -30,6 +30,7 @@ PLANNED_GOVERNORS = {"devoir", "prévoir", "projeter", "compter", "aller", "appr
                      "décider", "annoncer", "promettre", "s'engager", "engager", "entendre"}
 OCCUR_VERBS = {"avoir lieu", "tenir", "dérouler", "se tenir", "se dérouler", "intervenir", "survenir", "être"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+OBJECT_CLITICS = {"l'": (None, "Sing"), "le": ("Masc", "Sing"), "la": ("Fem", "Sing"), "les": (None, "Plur")}
 OBJECT_CONTROL = {"permettre", "demander", "ordonner", "autoriser", "pousser", "inciter", "aider", "forcer", "contraindre",
                   "obliger", "empêcher", "interdire", "exhorter", "appeler", "inviter", "convaincre", "persuader", "charger",
                   "accuser", "soupçonner", "reprocher", "sommer", "enjoindre", "presser"}
@@ -229,9 +230,11 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
     if _is_passive(tok):
         agents = [c for c in tok.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case_of(c) == "par")]
         return [a for ag in agents for a in actors_of(idx, ag)]
-    if tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+    if tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") \
+            and not any(c.dep_.startswith("aux") for c in tok.children):
         return []  # "Souvent accusées, les autorités...": the noun is the patient
-    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    # (a passive subject under avoir is a mislabelled subject: see _is_passive)
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if subj and subj[0].lower_ in ("ils", "elles"):
         group = _coordinated_before(idx, subj[0])
         if group:
@@ -402,6 +405,8 @@ class EventCoder:
                 cand.recipients += [a for a in ids if a not in cand.recipients and a not in cand.actors]
             if cand.recipients:
                 break
+        if not cand.recipients and not noun:
+            cand.recipients = self._object_pronoun(cand)
         if not cand.recipients and entry.event in ("REQUEST", "REJECT", "ACCUSE") and not noun:
             # "demander le désarmement des milices": the target of the demanded act
             for c in tok.children:
@@ -421,6 +426,41 @@ class EventCoder:
         if entry.recip and cand.recipients and len(cand.actors) >= 2:
             cand.actors += [r for r in cand.recipients if r not in cand.actors]
             cand.recipients = []
+
+    def _object_pronoun(self, cand: Candidate) -> list[str]:
+        """'Clinton l'a félicité': a direct object clitic filling the recipient slot is the last actor
+        named before it, other than the event's actors, that agrees with it. (Dative clitics, "lui",
+        "leur", are left alone: the one on the development gold, "Washington a averti que Moscou lui
+        achetait des obus", would have gone to the nearest name, not to the one meant.)"""
+        tok, entry = cand.trigger, cand.entry
+        wanted: tuple[str | None, str] | None = None
+        for c in tok.children:
+            if c.pos_ != "PRON":
+                continue
+            low = c.lower_.replace("’", "'")
+            if c.dep_ == "obj" and "obj" in entry.recipient and low in OBJECT_CLITICS:
+                wanted = OBJECT_CLITICS[low]
+            if wanted is not None:
+                pron = c
+                break
+        if wanted is None:
+            return []
+        gender, number = wanted
+        doc = tok.doc
+        start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+        for i in range(pron.i - 1, start - 1, -1):
+            aid = self.idx.at(doc[i])
+            if aid is None or aid in cand.actors or doc[i].pos_ == "PRON":
+                continue
+            info = self.idx.by_id.get(aid)
+            g, n = agreement(doc[i])
+            person = info is not None and info.kind == "person"
+            if (n or "Sing") != number and not (person and n is None) and not (number == "Plur" and info is not None and info.kind == "group"):
+                continue
+            if gender is not None and g is not None and g != gender and not person:
+                continue
+            return [aid]
+        return []
 
     def _unmarked_groups(self, cand: Candidate, noun: bool) -> None:
         """'a arrêté trois journalistes', 'des manifestants ont protesté': a role noun with no country
@@ -650,14 +690,28 @@ class EventCoder:
         the last two sentences ("Le gouvernement a exigé ... Cette dernière a refusé")."""
         sents = {s.start: n for n, s in enumerate(self.doc.sents)}
         for c in cands:
-            if c.entry.event != "REJECT" or c.recipients or c.entry.negembed:
+            if c.entry.event != "REJECT" or c.recipients:
                 continue
+            if c.entry.negembed and self._has_content(c.trigger):
+                continue  # "a refusé de livrer", "a nié cela": the refusal has its own content
             here = sents.get(c.trigger.sent.start, 0)
             asks = [d for d in cands if d is not c and d.entry.event in ("REQUEST", "AGREE") and d.trigger.i < c.trigger.i
                     and here - sents.get(d.trigger.sent.start, 0) <= 2 and not set(d.actors) & set(c.actors)]
             if asks:
                 c.recipients = list(asks[-1].actors)
                 c.notes.append("answers")
+
+    @staticmethod
+    def _has_content(tok: Any) -> bool:
+        """Does a refusal or denial govern what it refuses? Not when a noun comes between it and its
+        clause: "a refusé au motif que ...", "sous prétexte que ..." give a reason."""
+        kids = list(tok.children)
+        for k in kids:
+            if k.dep_ in ("obj", "xcomp"):
+                return True
+            if k.dep_ == "ccomp" and not any(n.dep_.startswith("obl") and n.pos_ == "NOUN" and tok.i < n.i < k.i for n in kids):
+                return True
+        return False
 
     def _no_self_recipients(self, c: Candidate) -> None:
         """An actor does not act on itself: a recipient with an actor's code, or a country and its own
@@ -672,8 +726,13 @@ class EventCoder:
             short, long = sorted((a, b), key=len)
             return a == b or (len(short) == 3 and long == short + "GOV")
 
-        actor_codes = [code(a) for a in c.actors]
-        c.recipients = [r for r in c.recipients if not any(same(code(r), a) for a in actor_codes)]
+        def person(aid: str) -> bool:
+            info = self.idx.by_id.get(aid)
+            return info is not None and info.kind == "person"
+
+        # two different people of one government are two actors ("Clinton l'a félicité")
+        c.recipients = [r for r in c.recipients
+                        if not any(r == a or same(code(r), code(a)) and not (person(r) and person(a)) for a in c.actors)]
 
     def _drop_reason(self, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
         if not c.actors:
