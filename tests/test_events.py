@@ -149,6 +149,10 @@ def test_places_that_name_things_do_not_act():
     by_id, events = _codes(doc)
     assert "FRAGOV" not in by_id.values()
     assert ("AGREE", ["CHN"], []) in events
+    # a participle hung on the place where something happened does not make the place act
+    by_id, events = _codes(newsgraph.extract("Il a rappelé le discours d'Obama en 2009 à Prague appelant à un monde sans armes "
+                                             "nucléaires.", published="2016-12-23"))
+    assert not any("CZE" in code for _, actors, _ in events for code in actors)
 
 
 def test_own_things_and_own_government_are_not_targets():

@@ -30,6 +30,7 @@ PLANNED_GOVERNORS = {"devoir", "prévoir", "projeter", "compter", "aller", "appr
                      "décider", "annoncer", "promettre", "s'engager", "engager", "entendre"}
 OCCUR_VERBS = {"avoir lieu", "tenir", "dérouler", "se tenir", "se dérouler", "intervenir", "survenir", "être"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+LOCATIVE_CASES = {"à", "en", "dans", "depuis", "vers", "près", "sur", "sous", "au", "aux"}
 OBJECT_CLITICS = {"l'": (None, "Sing"), "le": ("Masc", "Sing"), "la": ("Fem", "Sing"), "les": (None, "Plur")}
 OBJECT_CONTROL = {"permettre", "demander", "ordonner", "autoriser", "pousser", "inciter", "aider", "forcer", "contraindre",
                   "obliger", "empêcher", "interdire", "exhorter", "appeler", "inviter", "convaincre", "persuader", "charger",
@@ -258,6 +259,8 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
                         return found
         return subject_actors(idx, head, seen + 1)
     if (tok.dep_.startswith("acl") or tok.dep_ == "amod" and "Fin" in tok.morph.get("VerbForm")) and tok.head.i != tok.i:
+        if idx.at(tok.head) is None and _case_of(tok.head) in LOCATIVE_CASES:
+            return []  # "le discours d'Obama à Prague appelant à ...": the place where, not who
         return actors_of(idx, tok.head)
     return []
 
