@@ -14,7 +14,7 @@ from conftest import FIXTURES, SEED
 pytestmark = pytest.mark.model
 
 # Floors measured on the development gold (bench/events.py); only ever raised.
-PRECISION_FLOOR = 0.72
+PRECISION_FLOOR = 0.73
 RECALL_FLOOR = 0.74
 
 
