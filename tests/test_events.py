@@ -177,3 +177,14 @@ def test_object_clitics_and_answers():
     _, events = _codes(newsgraph.extract("Le gouvernement ukrainien a exigé le contrôle de la frontière. "
                                          "La Russie a refusé au motif que cela violerait les accords.", published="2016-01-31"))
     assert ("REJECT", ["RUS"], ["UKRGOV"]) in events
+
+
+def test_domestic_and_foreign_groups():
+    by_id, events = _codes(newsgraph.extract(
+        "La Syrie a bombardé les rebelles syriens. L'armée irakienne quitte le nord de l'Irak. "
+        "Kim Jong-un a décidé d'arrêter ses programmes nucléaires. Des milices soutenues par l'Iran ont attaqué.",
+        published="2018-04-21"))
+    assert ("ASSAULT", ["SYR"], ["SYRREB"]) in events  # rebels are not their country's state
+    assert not any(actors == ["IRQMIL"] and recipients == ["IRQ"] for _, actors, recipients in events)
+    assert not any(e == "COERCE" for e, _, _ in events)  # "arrêter" a programme arrests nobody
+    assert "IRNREB" not in by_id.values()  # supported by Iran, not Iranian

@@ -536,8 +536,11 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
     org_code = None
     last = t1 - 1
     # a country adjective right after the phrase, or in its modifiers ("de la Russie", "de Moscou")
+    # what a clause attached to the head says is not the head's provenance: "des milices soutenues
+    # par l'Iran" are not Iranian (a conjunct's complement may be shared: "l'armée et les autorités de Kiev")
+    skipped = {t.i for c in head.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
     for child in sorted(head.subtree, key=lambda t: t.i):
-        if child.i < t0 or child.dep_ in ("appos", "acl", "acl:relcl", "conj", "punct", "cc") and child.head.i == head.i:
+        if child.i < t0 or child.i in skipped or child.dep_ in ("appos", "conj", "punct", "cc") and child.head.i == head.i:
             continue
         if child.dep_ in ("nmod", "obl", "obl:mod") and _case(child) not in ("de", "du", "des", "d'", "en", None):
             continue  # "les séparatistes comme la Russie": a comparison names no provenance

@@ -30,6 +30,8 @@ PLANNED_GOVERNORS = {"devoir", "prévoir", "projeter", "compter", "aller", "appr
                      "décider", "annoncer", "promettre", "s'engager", "engager", "entendre"}
 OCCUR_VERBS = {"avoir lieu", "tenir", "dérouler", "se tenir", "se dérouler", "intervenir", "survenir", "être"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # a country and these are one actor; not REB, OPP, CVL
+FOREIGN_FRIENDLY = {"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"}
 LOCATIVE_CASES = {"à", "en", "dans", "depuis", "vers", "près", "sur", "sous", "au", "aux"}
 OBJECT_CLITICS = {"l'": (None, "Sing"), "le": ("Masc", "Sing"), "la": ("Fem", "Sing"), "les": (None, "Plur")}
 OBJECT_CONTROL = {"permettre", "demander", "ordonner", "autoriser", "pousser", "inciter", "aider", "forcer", "contraindre",
@@ -467,7 +469,8 @@ class EventCoder:
 
     def _unmarked_groups(self, cand: Candidate, noun: bool) -> None:
         """'a arrêté trois journalistes', 'des manifestants ont protesté': a role noun with no country
-        takes the country of the place in the sentence, else of the other participant."""
+        takes the country of the place in the sentence, else of the other participant, except in
+        support and cooperation, which are as often given abroad ("des milices soutenues par l'Iran")."""
         from newsgraph.lang.fr.lexicon import role_words
 
         roles = role_words()
@@ -483,7 +486,9 @@ class EventCoder:
                 rw = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
                 if rw is None or not rw.sector or rw.kind not in ("group", "organization") and rw.office is not None:
                     continue
-                iso3 = self._sentence_place_country(tok) or self._country_of_ids(cand.actors or cand.recipients)
+                iso3 = self._sentence_place_country(tok)
+                if iso3 is None and entry.event not in FOREIGN_FRIENDLY:
+                    iso3 = self._country_of_ids(cand.actors or cand.recipients)
                 if iso3:
                     return self.idx.country_actor(iso3, rw.sector, slot_tok, f"'{t.text}' with no country, in {iso3} -> {iso3}{rw.sector}")
             return None
@@ -718,7 +723,8 @@ class EventCoder:
 
     def _no_self_recipients(self, c: Candidate) -> None:
         """An actor does not act on itself: a recipient with an actor's code, or a country and its own
-        government ("Obama quitte la Maison-Blanche", "la Russie ... avec Moscou"), is no recipient."""
+        government or army ("Obama quitte la Maison-Blanche", "l'armée irakienne quitte le nord de
+        l'Irak"), is no recipient."""
         def code(aid: str) -> str | None:
             info = self.idx.by_id.get(aid)
             return info.code if info is not None else None
@@ -727,7 +733,7 @@ class EventCoder:
             if not a or not b:
                 return False
             short, long = sorted((a, b), key=len)
-            return a == b or (len(short) == 3 and long == short + "GOV")
+            return a == b or (len(short) == 3 and long[:3] == short and long[3:6] in STATE_SECTORS)
 
         def person(aid: str) -> bool:
             info = self.idx.by_id.get(aid)
