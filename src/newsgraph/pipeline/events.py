@@ -412,6 +412,8 @@ class EventCoder:
                 break
         if not cand.recipients and not noun:
             cand.recipients = self._object_pronoun(cand)
+            if cand.recipients:
+                cand.notes.append(f"object clitic -> {cand.recipients[0]}")
         if not cand.recipients and entry.event in ("REQUEST", "REJECT", "ACCUSE") and not noun:
             # "demander le désarmement des milices": the target of the demanded act
             for c in tok.children:
@@ -930,6 +932,7 @@ def _why(work: Work, coder: EventCoder, c: Candidate) -> str:
     parts = [f"lexicon '{c.entry.lemma}' ({c.rule}) -> {c.entry.label}", f"actors {show(c.actors)}"]
     if c.recipients:
         parts.append(f"recipients {show(c.recipients)}")
+    parts += [n for n in c.notes if n.startswith("object clitic") or n == "answers"]
     if c.status != "asserted":
         parts.append(f"status {c.status}")
     if c.attributed_to:
