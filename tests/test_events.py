@@ -188,3 +188,9 @@ def test_domestic_and_foreign_groups():
     assert not any(actors == ["IRQMIL"] and recipients == ["IRQ"] for _, actors, recipients in events)
     assert not any(e == "COERCE" for e, _, _ in events)  # "arrêter" a programme arrests nobody
     assert "IRNREB" not in by_id.values()  # supported by Iran, not Iranian
+
+
+def test_one_actor_named_twice_is_one_participant():
+    by_id, events = _codes(newsgraph.extract("Le président de la Corée du Nord Kim Jong-un a rencontré le président sud-coréen.",
+                                             published="2018-04-21"))
+    assert ("CONSULT", ["PRKGOV"], ["KORGOV"]) in events

@@ -428,6 +428,8 @@ class EventCoder:
                 if c.dep_ in ("ccomp", "xcomp"):
                     cand.recipients = [a for a in subject_actors(self.idx, c) if a not in cand.actors]
                     cand.embedded.append(c)
+        cand.actors = list(dict.fromkeys(cand.actors))  # "Le président ... Kim Jong-un": one actor named twice
+        cand.recipients = [r for r in dict.fromkeys(cand.recipients) if r not in cand.actors]
         if entry.recip and len(cand.actors) == 1 and not cand.recipients:
             pass  # "X se réunit" alone: one participant
         if entry.recip and cand.recipients and len(cand.actors) >= 2:
