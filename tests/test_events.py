@@ -194,3 +194,11 @@ def test_one_actor_named_twice_is_one_participant():
     by_id, events = _codes(newsgraph.extract("Le président de la Corée du Nord Kim Jong-un a rencontré le président sud-coréen.",
                                              published="2018-04-21"))
     assert ("CONSULT", ["PRKGOV"], ["KORGOV"]) in events
+
+
+def test_military_objects_and_their_owners():
+    by_id, events = _codes(newsgraph.extract(
+        "Les États-Unis bombardent une base syrienne. Des avions de combat russes ont frappé une base rebelle près d'Alep.",
+        published="2017-04-07"))
+    assert ("ASSAULT", ["USA"], ["SYRMIL"]) in events  # a base is the army's
+    assert ("ASSAULT", ["RUSMIL"], ["SYRREB"]) in events  # a rebel base, in Syria by the place named

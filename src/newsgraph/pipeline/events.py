@@ -486,7 +486,9 @@ class EventCoder:
             # the subject's own, no other group
             possessed = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in slot_tok.children)
             modifiers = [] if possessed else [c for c in slot_tok.children if c.dep_ in ("amod", "nmod")]
-            for t in [slot_tok, *modifiers]:
+            # an adjective says whose the thing is before the noun does: "une base rebelle", "des forces rebelles"
+            adjectives = [c for c in modifiers if c.dep_ == "amod"]
+            for t in [*adjectives, slot_tok, *[c for c in modifiers if c.dep_ != "amod"]]:
                 rw = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
                 if rw is None or not rw.sector or rw.kind not in ("group", "organization") and rw.office is not None:
                     continue
@@ -519,7 +521,8 @@ class EventCoder:
         sub = {t.i for t in tok.subtree}
         for i, pid in self.place_tokens.items():
             place_tok = self.doc[i]
-            near = locative(place_tok, {"de", "d'"}) and any(c.lower_ in ("près", "proche", "autour", "loin") for c in place_tok.head.children)
+            near = locative(place_tok, {"de", "d'"}) and any(c.lower_ in ("près", "proche", "autour", "loin")
+                                                             for c in [*place_tok.head.children, *place_tok.children])
             if i in sub and (locative(place_tok, PLACE_LOCATIVE) or near):
                 place = next((p for p in self.work.places if p.id == pid), None)
                 if place is not None and place.country:
