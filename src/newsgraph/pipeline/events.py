@@ -442,19 +442,13 @@ class EventCoder:
         "leur", are left alone: the one on the development gold, "Washington a averti que Moscou lui
         achetait des obus", would have gone to the nearest name, not to the one meant.)"""
         tok, entry = cand.trigger, cand.entry
-        wanted: tuple[str | None, str] | None = None
-        for c in tok.children:
-            if c.pos_ != "PRON":
-                continue
-            low = c.lower_.replace("’", "'")
-            if c.dep_ == "obj" and "obj" in entry.recipient and low in OBJECT_CLITICS:
-                wanted = OBJECT_CLITICS[low]
-            if wanted is not None:
-                pron = c
-                break
-        if wanted is None:
+        if "obj" not in entry.recipient:
             return []
-        gender, number = wanted
+        clitics = [c for c in tok.children if c.pos_ == "PRON" and c.dep_ == "obj" and c.lower_.replace("’", "'") in OBJECT_CLITICS]
+        if not clitics:
+            return []
+        pron = clitics[0]
+        gender, number = OBJECT_CLITICS[pron.lower_.replace("’", "'")]
         doc = tok.doc
         start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
         for i in range(pron.i - 1, start - 1, -1):
