@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from newsgraph.errors import ResourceError
 from newsgraph.tables import tsv_rows
@@ -63,6 +64,15 @@ class KeyPrefixes:
             out.append(self.keys[i])
             i += 1
         return out
+
+
+def size_cached(owner: object, name: str, size: int, build: Any) -> Any:
+    """A value derived from a table that only grows, kept on ``owner`` and rebuilt when its size changes."""
+    cached = owner.__dict__.get(name)
+    if cached is None or cached[0] != size:
+        cached = (size, build())
+        owner.__dict__[name] = cached
+    return cached[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,19 +141,12 @@ class ActorBase:
 
     def prefixes(self) -> KeyPrefixes:
         """Prefixes of every name and capital key, rebuilt when the base has grown."""
-        size = len(self.index) + len(self.capitals)
-        cached = self.__dict__.get("_prefixes")
-        if cached is None or cached[0] != size:
-            cached = (size, KeyPrefixes([*self.index, *self.capitals]))
-            self.__dict__["_prefixes"] = cached
-        return cached[1]
+        return size_cached(self, "_prefixes", len(self.index) + len(self.capitals),
+                           lambda: KeyPrefixes([*self.index, *self.capitals]))
 
     def keys_starting_with(self, prefix: str) -> list[str]:
         """Name keys of the index that start with ``prefix``, in the order the base added them."""
-        order = self.__dict__.get("_order")
-        if order is None or len(order) != len(self.index):
-            order = {k: n for n, k in enumerate(self.index)}
-            self.__dict__["_order"] = order
+        order = size_cached(self, "_order", len(self.index), lambda: {k: n for n, k in enumerate(self.index)})
         return sorted((k for k in self.prefixes().starting_with(prefix) if k in order), key=order.__getitem__)
 
     def add(self, entry: Entry) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from newsgraph.actorbase import KeyPrefixes, actor_base, norm
+from newsgraph.actorbase import KeyPrefixes, actor_base, norm, size_cached
 from newsgraph.errors import ResourceError
 
 
@@ -42,11 +42,7 @@ class Gazetteer:
 
     def prefixes(self) -> KeyPrefixes:
         """Prefixes of every place key, rebuilt when the gazetteer has grown."""
-        cached = self.__dict__.get("_prefixes")
-        if cached is None or cached[0] != len(self.index):
-            cached = (len(self.index), KeyPrefixes(self.index))
-            self.__dict__["_prefixes"] = cached
-        return cached[1]
+        return size_cached(self, "_prefixes", len(self.index), lambda: KeyPrefixes(self.index))
 
     def lookup(self, text: str, countries_in_text: set[str] | frozenset[str] = frozenset()) -> Place | None:
         """The best place for a name: a hand-written French entry first, then one in a country the

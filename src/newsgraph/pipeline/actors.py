@@ -718,36 +718,32 @@ def _resolve_latter(r: Resolver, f: Found, feats: tuple[str, str], resolved: lis
     from newsgraph.lang.fr.calendar import MONTHS, WEEKDAYS
 
     gender, number = feats
+
+    def agrees(tok: Any, key: str | None) -> bool:
+        # one of several is no antecedent ("ce dernier" is not a coordination); a person's name may
+        # carry no number
+        if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+            return False
+        g, n = agreement(tok)
+        if (n or "Sing") != number and not (key is not None and r.infos[key].kind == "person" and n is None):
+            return False
+        return g is None or g == gender
+
     covering = {i: key for prev, key in resolved for i in range(prev.t0, prev.t1)}
     start = doc[f.t0].sent.start
     first = doc[start - 1].sent.start if start > 0 else 0
     for i in range(f.t0 - 1, first - 1, -1):
         tok = doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in MONTHS or tok.lower_ in WEEKDAYS:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in MONTHS or tok.lower_ in WEEKDAYS \
+                or tok.dep_ in ("flat:name", "flat", "fixed"):
             continue
-        if tok.dep_ in ("flat:name", "flat", "fixed") or any(c.dep_ == "conj" for c in tok.children) or tok.dep_ == "conj":
-            continue
-        g, n = agreement(tok)
-        key = covering.get(i)
-        if (n or "Sing") != number and not (key is not None and r.infos[key].kind == "person" and n is None):
-            continue
-        if g is not None and g != gender:
-            continue
-        return key
+        if agrees(tok, covering.get(i)):
+            return covering.get(i)
     for prev, key in reversed(resolved):
         if prev.sent < f.sent - 2:
             break
-        if prev.how == "pronoun":
-            continue
-        tok = doc[prev.head] if prev.head is not None else doc[prev.t0]
-        if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
-            continue  # one of several: "ce dernier" is not a coordination
-        g, n = agreement(tok)
-        if (n or "Sing") != number and not (r.infos[key].kind == "person" and n is None):
-            continue
-        if g is not None and g != gender:
-            continue
-        return key
+        if prev.how != "pronoun" and agrees(doc[prev.head] if prev.head is not None else doc[prev.t0], key):
+            return key
     return None
 
 

@@ -741,8 +741,7 @@ class EventCoder:
             return info is not None and info.kind == "person"
 
         # two different people of one government are two actors ("Clinton l'a félicité")
-        c.recipients = [r for r in c.recipients
-                        if not any(r == a or same(code(r), code(a)) and not (person(r) and person(a)) for a in c.actors)]
+        c.recipients = [r for r in c.recipients if not any(same(code(r), code(a)) and not (person(r) and person(a)) for a in c.actors)]
 
     def _drop_reason(self, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
         if not c.actors:

@@ -22,9 +22,13 @@ def _register_components() -> None:
     import numpy
     from spacy.attrs import IS_SPACE, ORTH, SENT_START
     from spacy.language import Language
+    from spacy.strings import hash_string
 
     if "newsgraph_paragraphs" in Language.factories:
         return
+    ends = {hash_string(mark) for mark in SENTENCE_END}  # string ids do not depend on the vocabulary
+    colon = hash_string(":")
+    openers = {hash_string(mark) for mark in ("«", "\"", "“")}
 
     @Language.component("newsgraph_paragraphs")
     def paragraphs(doc: Any) -> Any:
@@ -34,9 +38,6 @@ def _register_components() -> None:
         if len(doc) < 2:
             return doc
         strings = doc.vocab.strings
-        ends = {strings.add(mark) for mark in SENTENCE_END}
-        colon = strings.add(":")
-        openers = {strings.add(mark) for mark in ("«", "\"", "“")}
         table = doc.to_array([ORTH, IS_SPACE, SENT_START])
         orths = table[:, 0].tolist()
         spaces = table[:, 1].tolist()

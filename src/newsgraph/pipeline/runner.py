@@ -91,7 +91,7 @@ class Pipeline:
         from newsgraph.pipeline.nlp import load_model
 
         # The strings a batch adds to spaCy's vocabulary are freed when the batch is done (its Docs
-        # are used only inside the stages, which return plain records): memory does not grow.
+        # are used only inside the stages, which return plain records).
         with load_model(self.settings.language).memory_zone():
             out = list(self._code_batch(items))
         self._since_release += len(items)
