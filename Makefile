@@ -1,12 +1,12 @@
 # Two commands do all of the set-up on a fresh machine with python3 and make:
 #   make demo   install, then code the bundled example articles
-#   make test   install, then run the test suite
+#   make test   install, then run the test suite (make test-fast: the part that needs no model and no service)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench clean
+.PHONY: demo test test-fast install bench clean
 
 install: $(STAMP)
 
@@ -22,6 +22,10 @@ demo: install
 
 test: install
 	@$(BIN)/python -m pytest -q
+
+# the tests that need no spaCy model and no service (about a minute)
+test-fast: install
+	@$(BIN)/python -m pytest -q -m "not model and not service"
 
 bench: install
 	@$(BIN)/python bench/ner_winer.py

@@ -24,7 +24,7 @@ def main() -> None:
     args = ap.parse_args()
     import spacy
 
-    from newsgraph.actorbase import norm
+    from newsgraph.text import norm
     from newsgraph.ingest.readers import read_path
     from newsgraph.pipeline.runner import get_pipeline
 

@@ -14,7 +14,7 @@ from _common import SHARED, gold_text, read_ann, winer_dir, winer_ids, winer_pat
 
 
 def location_coverage(ids, corpus) -> tuple[int, int, list[str]]:
-    from newsgraph.actorbase import norm
+    from newsgraph.text import norm
     from newsgraph.gazetteer import gazetteer
 
     g = gazetteer()

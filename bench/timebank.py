@@ -51,17 +51,19 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print this many value errors")
     args = ap.parse_args()
 
+    from newsgraph.lang import get_profile
     from newsgraph.pipeline.nlp import load_model
     from newsgraph.pipeline.repair import matching_text
     from newsgraph.pipeline.times import resolve, tag_times
 
-    nlp = load_model("fr")
+    fr = get_profile("fr")
+    nlp = load_model(fr)
     strict_tp = relaxed_tp = value_tp = n_pred = n_gold = 0
     errors = []
     for path in sorted(Path(args.timebank).glob("*.tml")):
         text, dct, gold = read_tml(path)
         doc = nlp(matching_text(text))
-        pred = [(h.start, h.end, h.value) for h in resolve(tag_times(matching_text(text), dct), dct, doc)]
+        pred = [(h.start, h.end, h.value) for h in resolve(tag_times(matching_text(text), dct, fr), dct, fr, doc)]
         n_pred += len(pred)
         n_gold += len(gold)
         used = set()
@@ -116,7 +118,7 @@ def main() -> None:
     for doc_id in ids:
         (rec,) = list(read_path(winer_paths(corpus, doc_id)[0]))
         text = matching_text(rec.text)
-        work = Work(raw=rec, text=rec.text, match_text=text, spacy=nlp(text), published=None)
+        work = Work(raw=rec, profile=fr, text=rec.text, match_text=text, spacy=nlp(text), published=None)
         t0 = time.perf_counter()
         original(work)
         in_stage += time.perf_counter() - t0

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsgraph.actorbase import ActorBase, actor_base, load_people, norm, user_rows_from_file
+from newsgraph.actorbase import ActorBase, actor_base, clear_cache, load_people, user_rows_from_file
+from newsgraph.text import norm
 from newsgraph.errors import ResourceError
 
 
@@ -76,7 +77,7 @@ def test_user_import_overrides_and_conflicts_are_reported(tmp_path: Path, monkey
     from newsgraph.cli.main import main
 
     monkeypatch.setenv("NEWSGRAPH_ACTORBASE", str(tmp_path / "base"))
-    actor_base.cache_clear()
+    clear_cache()
     try:
         f = tmp_path / "mine.yaml"
         f.write_text(
@@ -96,4 +97,4 @@ def test_user_import_overrides_and_conflicts_are_reported(tmp_path: Path, monkey
         bad = CliRunner().invoke(main, ["actorbase", "add", "--key", "x", "--name", "X", "--country", "France"])
         assert bad.exit_code == 1 and "France" in bad.stderr
     finally:
-        actor_base.cache_clear()
+        clear_cache()

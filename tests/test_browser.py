@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SEED, skip_or_fail
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.service]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = "Titre <script>alert(1)</script>\n\nLe président russe a rencontré <img src=x onerror=alert(2)> le président chinois.\n"

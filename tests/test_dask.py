@@ -11,7 +11,7 @@ from newsgraph.ingest.readers import read_inputs
 from conftest import ROOT, skip_or_fail
 from test_store import snapshot
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.service]
 
 
 @pytest.fixture

@@ -38,17 +38,3 @@ def test_no_entity_inside_non_text(seed_doc):
     for actor in seed_doc.actors:
         for m in actor.mentions:
             assert not any(s < m.end and m.start < e for s, e in spans), m
-
-
-def test_registry_and_stage_order():
-    from newsgraph.errors import NewsgraphError
-    from newsgraph.pipeline.runner import Pipeline
-    from newsgraph.pipeline.stages import default_stages
-    from newsgraph.registry import stages
-
-    before, after = default_stages()
-    assert [s.name for s in after] == ["actors", "times", "places", "quotes", "events"]
-    with pytest.raises(NewsgraphError, match="known: .*events.fr.v1"):
-        stages.get("events.fr.v9")
-    with pytest.raises(NewsgraphError, match="requires"):
-        Pipeline(before, list(reversed(after)))

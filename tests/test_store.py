@@ -97,7 +97,18 @@ def test_queries(store_url, small_corpus):
     assert documents(store, q="missile")[1] == 1
     assert documents(store, q='"); DROP TABLE documents; --')[1] == 0
     assert count(store, t.documents) == 6
-    assert quotes(store)[1] >= 0 and claims(store)[1] >= 0
+
+
+def test_quotes_and_claims_are_stored(store_url, tmp_path):
+    store = Store(store_url)
+    text = ("Le porte-parole de la Maison-Blanche a affirmé jeudi que la Corée du Nord livrait des obus à la Russie. "
+            "Le régime nord-coréen a nié cela.")
+    (tmp_path / "claim.json").write_text(json.dumps({"id": "claim", "published": "2023-09-05", "text": text}), "utf-8")
+    ingest_paths(store, [tmp_path / "claim.json"])
+    rows, total = quotes(store)
+    assert total == 1 and rows[0]["speaker_code"].startswith("USA")
+    rows, total = claims(store)
+    assert total == 1 and rows[0]["event"] == "AID" and rows[0]["denied_by"]
 
 
 def test_bad_filters_are_refused(store_url):

@@ -1,7 +1,6 @@
 """newsgraph: French news to political event data (actors, PLOVER/CAMEO events, quotes, claims)."""
 
-__version__ = "0.1.0"
-
+from newsgraph.version import __version__
 from newsgraph.errors import (  # noqa: E402
     InputError,
     NewsgraphError,

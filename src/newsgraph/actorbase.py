@@ -12,67 +12,23 @@ import csv
 import io
 import os
 import re
-import unicodedata
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import ResourceError
 from newsgraph.tables import tsv_rows
+from newsgraph.text import KeyPrefixes, norm, size_cached
+
+if TYPE_CHECKING:
+    from newsgraph.lang.profile import LanguageProfile
 
 OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GOV", "SPOKES": "GOV", "AMB": "GOV",
                  "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV"}
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=100_000)
-def norm(text: str) -> str:
-    """Matching key: no accents, lowercase, hyphens/apostrophes/dots as spaces, spaces collapsed."""
-    if text.isascii():  # most candidate spans: nothing to decompose
-        return _NON_WORD.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae")
-    return _NON_WORD.sub(" ", stripped.lower()).strip()
-
-
-class KeyPrefixes:
-    """Answers "does any key start with this string?" over a sorted list of matching keys, so that a
-    longest match stops extending as soon as no name can start with what it has read."""
-
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.keys = sorted(set(keys))
-        self.size = len(self.keys)
-
-    def __contains__(self, prefix: str) -> bool:
-        i = bisect_left(self.keys, prefix)
-        return i < self.size and self.keys[i].startswith(prefix)
-
-    def starting_with(self, prefix: str) -> list[str]:
-        """The keys that start with ``prefix``, in sorted order."""
-        i = bisect_left(self.keys, prefix)
-        out = []
-        while i < self.size and self.keys[i].startswith(prefix):
-            out.append(self.keys[i])
-            i += 1
-        return out
-
-
-def size_cached(owner: object, name: str, size: int, build: Any) -> Any:
-    """A value derived from a table that only grows, kept on ``owner`` and rebuilt when its size changes."""
-    cached = owner.__dict__.get(name)
-    if cached is None or cached[0] != size:
-        cached = (size, build())
-        owner.__dict__[name] = cached
-    return cached[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,13 +185,9 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in value.split("|") if a.strip())
 
 
-def load_countries(base: ActorBase) -> None:
-    from newsgraph.lang.fr.morphology import inflections
-
-    adjectives: dict[str, tuple[str, ...]] = {}
-    demonyms = resources.files("newsgraph.lang.fr").joinpath("demonyms.tsv").read_text("utf-8")
-    for _, cols in tsv_rows(demonyms, "lang/fr/demonyms.tsv", 2):
-        adjectives[cols[0]] = _split(cols[1])
+def load_countries(base: ActorBase, profile: LanguageProfile) -> None:
+    """Countries with their names, capitals, and the adjectives of the language (every inflected form)."""
+    adjectives = profile.demonyms
     rows = tsv_rows(_read("countries.tsv"), "countries.tsv", 9)
     for number, cols in rows[1:]:
         iso3, cameo, _iso2, wikidata, names_fr, names_other, capitals, cap_id, geo_id = cols[:9]
@@ -252,7 +204,7 @@ def load_countries(base: ActorBase) -> None:
             base.capitals.setdefault(norm(capital), iso3)
             base.capitals_first.add(norm(capital).split()[0])
         for a in adj:
-            for form in inflections(a):
+            for form in profile.inflections(a):
                 base.adjectives.setdefault(norm(form), iso3)
 
 
@@ -309,16 +261,31 @@ def load_user(base: ActorBase, folder: Path) -> None:
             loader(base, path.read_text("utf-8"), str(path), origin="user")
 
 
-@lru_cache(maxsize=1)
-def actor_base() -> ActorBase:
-    """The shipped base plus the user's entries, loaded once per process."""
+def actor_base(profile: LanguageProfile | None = None) -> ActorBase:
+    """The shipped base plus the user's entries, in the words of a language (default: the configured
+    one), loaded once per process and language."""
+    if profile is None:
+        from newsgraph.config import get_settings
+        from newsgraph.lang.profile import get_profile
+
+        profile = get_profile(get_settings().language)
+    return _actor_base(profile)
+
+
+@lru_cache(maxsize=4)
+def _actor_base(profile: LanguageProfile) -> ActorBase:
     base = ActorBase()
-    load_countries(base)
+    load_countries(base, profile)
     load_organizations(base, _read("organizations.tsv"), "organizations.tsv")
     load_people(base, _read("people.tsv"), "people.tsv")
     load_user(base, user_dir())
     base.conflicts = base.find_conflicts()
     return base
+
+
+def clear_cache() -> None:
+    """Forget the loaded bases (after the user's entries change)."""
+    _actor_base.cache_clear()
 
 
 def rows_from_csv(text: str, source: str) -> list[dict[str, str]]:
@@ -400,4 +367,4 @@ def append_user_rows(folder: Path, people: list[list[str]], orgs: list[list[str]
                 fh.write("# user entries (newsgraph actorbase); columns: " + ", ".join(header) + "\n")
             for row in rows:
                 fh.write("\t".join(row) + "\n")
-    actor_base.cache_clear()
+    clear_cache()

@@ -7,10 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from importlib import resources
 
-from newsgraph.actorbase import KeyPrefixes, actor_base, norm, size_cached
+from newsgraph.actorbase import actor_base
 from newsgraph.errors import ResourceError
+from newsgraph.text import KeyPrefixes, norm, size_cached
+
+if TYPE_CHECKING:
+    from newsgraph.lang.profile import LanguageProfile
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +67,18 @@ def _int(v: str) -> int | None:
     return int(v) if v.strip() else None
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+def gazetteer(profile: LanguageProfile | None = None) -> Gazetteer:
+    """The shipped gazetteer with the countries of the actor base (in the language's names)."""
+    if profile is None:
+        from newsgraph.config import get_settings
+        from newsgraph.lang.profile import get_profile
+
+        profile = get_profile(get_settings().language)
+    return _gazetteer(profile)
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(profile: LanguageProfile) -> Gazetteer:
     g = Gazetteer()
     files = resources.files("newsgraph.resources.gazetteer")
     for number, line in enumerate(files.joinpath("places_fr.tsv").read_text("utf-8").splitlines(), start=1):
@@ -78,7 +93,7 @@ def gazetteer() -> Gazetteer:
     for line in lines[2:]:
         name, aliases, country, kind, lat, lon, gid, pop = line.split("\t")
         g.add(Place(name, country, kind, float(lat), float(lon), int(gid), int(pop)), [name, *[a for a in aliases.split("|") if a]])
-    base = actor_base()
+    base = actor_base(profile)
     for e in base.entries.values():
         if e.kind == "country" and e.geonameid:
             g.add(Place(e.name, e.country, "country", None, None, e.geonameid, 10**9), [e.name, *e.aliases])

@@ -157,12 +157,13 @@ class Place(_Record):
     lat: float | None
     lon: float | None
     mentions: tuple[PlaceMention, ...]
+    why: str = ""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
         return cls(
             d["id"], d["name"], d.get("country"), d.get("geonameid"), d.get("lat"), d.get("lon"),
-            tuple(PlaceMention.from_dict(m) for m in d["mentions"]),
+            tuple(PlaceMention.from_dict(m) for m in d["mentions"]), d.get("why", ""),
         )
 
 
@@ -174,10 +175,11 @@ class TimeExpr(_Record):
     end: int
     value: str
     type: str  # DATE | TIME | DURATION | SET
+    why: str = ""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeExpr:
-        return cls(d["id"], d["text"], d["start"], d["end"], d["value"], d["type"])
+        return cls(d["id"], d["text"], d["start"], d["end"], d["value"], d["type"], d.get("why", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,12 +231,13 @@ class Quote(_Record):
     direct: bool
     cue: TextSpan | None
     span: Span
+    why: str = ""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         return cls(
             d["id"], d.get("speaker"), d["text"], d["direct"],
-            TextSpan.from_dict(d["cue"]) if d.get("cue") else None, Span.from_dict(d["span"]),
+            TextSpan.from_dict(d["cue"]) if d.get("cue") else None, Span.from_dict(d["span"]), d.get("why", ""),
         )
 
 
@@ -245,10 +248,11 @@ class Claim(_Record):
     asserted_by: tuple[str, ...]
     denied_by: tuple[str, ...]
     denials: tuple[str, ...]
+    why: str = ""
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
-        return cls(d["id"], d["event"], tuple(d["asserted_by"]), tuple(d["denied_by"]), tuple(d["denials"]))
+        return cls(d["id"], d["event"], tuple(d["asserted_by"]), tuple(d["denied_by"]), tuple(d["denials"]), d.get("why", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +295,23 @@ class Document(_Record):
             claims=tuple(Claim.from_dict(c) for c in d.get("claims", ())),
             schema=d.get("schema", SCHEMA),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One input text before any stage has run."""
+
+    source: str  # path or "<stdin>:N", for messages
+    id: str | None
+    text: str
+    raw_sha256: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    site: str | None = None
+    author: str | None = None
+    warning: str | None = None  # e.g. "decoded as windows-1252"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Named, versioned parts: languages, stages. A lookup miss lists what exists."""
+"""Named, versioned parts: the pipeline's stages. A lookup miss lists what exists."""
 
 from __future__ import annotations
 
@@ -34,4 +34,3 @@ class Registry:
 
 
 stages = Registry("stage")
-languages = Registry("language")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.ingest.readers import RawRecord
+from newsgraph.model import RawRecord
 from newsgraph.model import Document, Skipped
 
 PARTITION = 8

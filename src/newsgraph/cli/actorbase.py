@@ -30,7 +30,7 @@ def _base():
 @click.option("--query", "-q", help="Only entries whose name or alias contains this text.")
 def list_entries(kind: str | None, query: str | None) -> None:
     """Print key, kind, code, canonical id and name of each entry."""
-    from newsgraph.actorbase import norm
+    from newsgraph.text import norm
 
     base = _base()
     q = norm(query) if query else None

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.readers import RawRecord
+from newsgraph.model import RawRecord
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 _TAG = re.compile(r"<[^>]+>")

@@ -17,29 +17,13 @@ from typing import Any, BinaryIO
 
 from newsgraph.config import Settings, get_settings
 from newsgraph.errors import InputError
+from newsgraph.model import RawRecord
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | {".rss", ".atom", ".xml"}
-
-
-@dataclass(frozen=True, slots=True)
-class RawRecord:
-    """One input text before any stage has run."""
-
-    source: str  # path or "<stdin>:N", for messages
-    id: str | None
-    text: str
-    raw_sha256: str
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    language: str | None = None
-    site: str | None = None
-    author: str | None = None
-    warning: str | None = None  # e.g. "decoded as windows-1252"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Candidate languages: the supported ones plus the usual languages of news, so that a text in one of
-# them is recognised as such instead of being forced onto French.
-CANDIDATES = ["fr", "en", "es", "de", "it", "pt", "nl", "ca", "ro", "pl", "ru", "uk", "ar", "tr", "zh", "ja", "ko", "fa", "sv", "da", "no", "cs", "el", "he", "hi", "id", "vi"]
+from newsgraph.lang import NEWS_LANGUAGES as CANDIDATES
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 

@@ -11,8 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.errors import ResourceError
-from newsgraph.lang import SUPPORTED as _SUPPORTED  # noqa: F401 - registers the languages
-from newsgraph.registry import languages
+from newsgraph.lang.profile import LanguageProfile
 
 CHUNK_CHARS = 20_000
 SENTENCE_END = {".", "!", "?", "…", "...", "»", "\"", "”", ")", ";", ":"}
@@ -60,26 +59,29 @@ def _register_components() -> None:
         return doc
 
 
+def load_model(profile: LanguageProfile) -> Any:
+    """The spaCy pipeline a language profile names, loaded once per process."""
+    return _load(profile.model)
+
+
 @lru_cache(maxsize=4)
-def load_model(language: str = "fr") -> Any:
-    """The spaCy pipeline for ``language``, loaded once per process."""
+def _load(model: str) -> Any:
     import spacy
 
-    info = languages.get(language)
     _register_components()
     try:
-        nlp = spacy.load(info["model"])
+        nlp = spacy.load(model)
     except OSError as exc:
-        raise ResourceError(f"spaCy model {info['model']} is not installed: {exc}") from exc
+        raise ResourceError(f"spaCy model {model} is not installed: {exc}") from exc
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.max_length = 10 * CHUNK_CHARS
     return nlp
 
 
-def model_version(language: str = "fr") -> str:
+def model_version(profile: LanguageProfile) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    name = languages.get(language)["model"]
+    name = profile.model
     try:
         return f"{name} {version(name)}"
     except PackageNotFoundError:
@@ -105,11 +107,11 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-def parse_many(texts: Iterable[str], language: str = "fr", batch_size: int = 16) -> Iterator[Any]:
+def parse_many(texts: Iterable[str], profile: LanguageProfile, batch_size: int = 16) -> Iterator[Any]:
     """Parse texts with ``nlp.pipe``, yielding one spaCy ``Doc`` per text, in order."""
     from spacy.tokens import Doc
 
-    nlp = load_model(language)
+    nlp = load_model(profile)
     texts = list(texts)
     plan = [chunk_text(t) for t in texts]
     flat = [piece for pieces in plan for piece in pieces]

@@ -1,7 +1,7 @@
 """The place stage: place names resolved against the gazetteer, with GeoNames ids and coordinates.
 
 A capital or a country that acts ("Moscou a opposé son veto") is an actor (the actor stage), not a
-place; a country is a place where a locative preposition governs it ("en Ukraine"). Among places
+place; a country is a place where a locative preposition of the profile governs it ("en Ukraine"). Among places
 of one name, the one in a country the document names wins, then the most populous."""
 
 from __future__ import annotations
@@ -10,30 +10,28 @@ from typing import Any
 
 from newsgraph.gazetteer import gazetteer
 from newsgraph.model import Place, PlaceMention
-from newsgraph.pipeline.actors import TokenTable, form_ok, in_non_text, longest_match
+from newsgraph.pipeline.actors import TokenTable, form_ok, longest_match
+from newsgraph.pipeline.syntax import governed_by
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
+from newsgraph.text import norm
 
-COUNTRY_LOCATIVE = {"en", "au", "aux", "dans", "depuis", "près", "sur"}  # "en Ukraine"; "à la Russie" is a recipient
-PLACE_LOCATIVE = COUNTRY_LOCATIVE | {"à"}
 MAX_TOKENS = 6
 
 
-def locative(tok: Any, preps: set[str] = COUNTRY_LOCATIVE) -> bool:
-    cases = {c.lower_.replace("’", "'") for c in tok.children if c.dep_ in ("case", "fixed")}
-    return bool(cases & preps)
-
-
-@stages.register("places.gazetteer.v1")
+@stages.register("places.v1")
 class PlaceStage:
     name = "places"
     requires = ("spacy", "actors")
     provides = ("places",)
 
+    def __init__(self, profile) -> None:  # type: ignore[no-untyped-def]
+        self.profile = profile
+
     def __call__(self, work: Work) -> None:
         doc = work.spacy
-        g = gazetteer()
-        token_actor: dict[int, str] = work.notes.get("token_actor", {})
+        g = gazetteer(self.profile)
+        token_actor = work.token_actor
         actors = {a.id: a for a in work.actors}
         countries_in_text = {a.country for a in work.actors if a.kind == "country" and a.country}
         per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
@@ -56,7 +54,7 @@ class PlaceStage:
                 continue
             hit = (match[0], doc[i:i + match[0]])
             n, span = hit
-            if in_non_text(work, span.start_char, span.end_char) or any(t in per_tokens for t in range(i, i + n)):
+            if work.in_non_text(span.start_char, span.end_char) or any(t in per_tokens for t in range(i, i + n)):
                 i += n
                 continue
             place = g.lookup(span.text, countries_in_text)
@@ -64,7 +62,7 @@ class PlaceStage:
             if place is not None and acting:
                 actor = actors.get(acting[0])
                 # an acting capital or a country named as an actor is a place only where a locative governs it
-                if actor is not None and (actor.kind != "country" or not locative(span.root)):
+                if actor is not None and (actor.kind != "country" or not governed_by(span.root, self.profile.words.place_country_preps)):
                     i += n
                     continue
             if place is not None:
@@ -73,7 +71,7 @@ class PlaceStage:
         # NER locations the gazetteer does not know stay places, unresolved (no id, no coordinates)
         covered = {t for start, end, _ in found for t in range(start, end)}
         for ent in doc.ents:
-            if ent.label_ != "LOC" or in_non_text(work, ent.start_char, ent.end_char):
+            if ent.label_ != "LOC" or work.in_non_text(ent.start_char, ent.end_char):
                 continue
             if any(c in covered for c in range(ent.start_char, ent.end_char)) or any(token_actor.get(t) for t in range(ent.start, ent.end)):
                 continue
@@ -89,5 +87,21 @@ class PlaceStage:
             places[key] = place
         for n, (key, mentions) in enumerate(by_key.items(), start=1):
             p = places[key]
-            work.places.append(Place(f"P{n}", p.name, p.country, p.geonameid, p.lat, p.lon, tuple(mentions)))
+            why = _why(g, p, mentions[0].text, countries_in_text)
+            work.places.append(Place(f"P{n}", p.name, p.country, p.geonameid, p.lat, p.lon, tuple(mentions), why))
+
+
+def _why(g: Any, place: Any, surface: str, countries_in_text: set[str]) -> str:
+    if place.type == "unresolved":
+        return f"{surface!r}: a location for the NER, not in the gazetteer (no id, no coordinates)"
+    why = f"{surface!r} in the gazetteer: {place.type}" + (f" of {place.country}" if place.country else "")
+    if place.geonameid:
+        why += f", GeoNames {place.geonameid}"
+    homonyms = len(g.index.get(norm(surface), ()))
+    if homonyms > 1:
+        own = place.type != "city" or place.population == 0 and place.geonameid is not None
+        chosen = "the gazetteer's own entry" if own else "in a country the text names" if place.country in countries_in_text \
+            else "the most populous"
+        why += f"; {homonyms} places have this name, this one is {chosen}"
+    return why
 

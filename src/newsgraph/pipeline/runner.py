@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from newsgraph import __version__
 from newsgraph.config import Settings, get_settings
 from newsgraph.errors import InputError, NewsgraphError, StageError, UnsupportedLanguage
-from newsgraph.ingest.readers import RawRecord
 from newsgraph.lang import SUPPORTED
-from newsgraph.model import Document, DocumentInfo, Skipped
+from newsgraph.lang.profile import LanguageProfile, get_profile
+from newsgraph.model import Document, DocumentInfo, RawRecord, Skipped
 from newsgraph.pipeline.work import Work
+from newsgraph.version import __version__
 
 PARSED = "spacy"
 
@@ -40,10 +40,12 @@ def content_sha256(text: str) -> str:
 
 
 class Pipeline:
-    def __init__(self, before: Sequence[Stage], after: Sequence[Stage], settings: Settings | None = None) -> None:
+    def __init__(self, before: Sequence[Stage], after: Sequence[Stage], settings: Settings | None = None,
+                 profile: LanguageProfile | None = None) -> None:
         self.before = list(before)
         self.after = list(after)
         self.settings = settings or get_settings()
+        self.profile = profile or get_profile(self.settings.language)
         self._since_release = 0
         self._check_order()
 
@@ -67,9 +69,11 @@ class Pipeline:
 
     @property
     def version(self) -> str:
+        """What coded a document: newsgraph's version, the spaCy model, and the language data (its
+        hash changes with any lexicon entry, so that ingest re-codes what an older lexicon coded)."""
         from newsgraph.pipeline.nlp import model_version
 
-        return f"newsgraph {__version__} / {model_version(self.settings.language)}"
+        return f"newsgraph {__version__} / {model_version(self.profile)} / lang {self.profile.version}"
 
     # -- one document -------------------------------------------------------------------------
     def run(self, raw: RawRecord) -> Document | Skipped:
@@ -92,7 +96,7 @@ class Pipeline:
 
         # The strings a batch adds to spaCy's vocabulary are freed when the batch is done (its Docs
         # are used only inside the stages, which return plain records).
-        with load_model(self.settings.language).memory_zone():
+        with load_model(self.profile).memory_zone():
             out = list(self._code_batch(items))
         self._since_release += len(items)
         every = self.settings.release_every
@@ -111,22 +115,22 @@ class Pipeline:
             if isinstance(item, InputError):
                 results.append(Skipped(item.source or "<input>", item.reason, "read"))
                 continue
-            results.append(self._run_stages(Work(raw=item), self.before))
+            results.append(self._run_stages(Work(raw=item, profile=self.profile), self.before))
         ready = [w for w in results if isinstance(w, Work)]
         if ready:
             try:
-                docs = list(parse_many([w.match_text for w in ready], self.settings.language, batch_size=len(ready)))
+                docs = list(parse_many([w.match_text for w in ready], self.profile, batch_size=len(ready)))
             except Exception:  # one document broke the batch parse: parse them one by one
                 docs = []
                 for w in ready:
                     try:
-                        docs.extend(parse_many([w.match_text], self.settings.language))
+                        docs.extend(parse_many([w.match_text], self.profile))
                     except Exception as exc:  # noqa: BLE001 - recorded per document
                         docs.append(exc)
             for w, doc in zip(ready, docs):
                 if isinstance(doc, Exception):
                     err = StageError("nlp", w.raw.id, doc)
-                    w.notes["failed"] = Skipped(w.raw.source, err.reason, "nlp", w.raw.id, err)
+                    w.failure = Skipped(w.raw.source, err.reason, "nlp", w.raw.id, err)
                 else:
                     w.spacy = doc
         version = self.version
@@ -134,8 +138,8 @@ class Pipeline:
             if isinstance(w, Skipped):
                 yield w
                 continue
-            if "failed" in w.notes:
-                yield w.notes["failed"]
+            if w.failure is not None:
+                yield w.failure
                 continue
             done = self._run_stages(w, self.after)
             w.spacy = None
@@ -178,13 +182,14 @@ def _document(work: Work, version: str) -> Document:
     )
 
 
-@lru_cache(maxsize=1)
-def get_pipeline() -> Pipeline:
-    """The default pipeline of the installed language, built once per process."""
+@lru_cache(maxsize=4)
+def get_pipeline(language: str | None = None) -> Pipeline:
+    """The default pipeline of a language (default: the configured one), built once per process."""
     from newsgraph.pipeline.stages import default_stages
 
-    before, after = default_stages()
-    return Pipeline(before, after)
+    profile = get_profile(language or get_settings().language)
+    before, after = default_stages(profile)
+    return Pipeline(before, after, profile=profile)
 
 
 def supported_languages() -> frozenset[str]:

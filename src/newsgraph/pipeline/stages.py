@@ -1,4 +1,6 @@
-"""The stages of the default pipeline, registered by versioned name, and their order."""
+"""The stages of the default pipeline, registered by versioned name, and their order.
+
+A stage is built with the language profile it reads (``stages.get(name)(profile)``)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from datetime import datetime
 
 from newsgraph.errors import InputError, UnsupportedLanguage
 from newsgraph.lang import SUPPORTED
+from newsgraph.lang.profile import LanguageProfile
 from newsgraph.pipeline.dateline import find_dateline
 from newsgraph.pipeline.langid import identify_language
 from newsgraph.pipeline.repair import matching_text, repair_text
@@ -13,14 +16,21 @@ from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
 
+class ProfileStage:
+    """A stage that reads a language profile."""
+
+    def __init__(self, profile: LanguageProfile) -> None:
+        self.profile = profile
+
+
 @stages.register("repair.v1")
-class RepairStage:
+class RepairStage(ProfileStage):
     name = "repair"
     requires = ("raw",)
     provides = ("text",)
 
     def __call__(self, work: Work) -> None:
-        repaired = repair_text(work.raw.text)
+        repaired = repair_text(work.raw.text, self.profile)
         if not repaired.text.strip():
             raise InputError("empty text")
         work.text = repaired.text
@@ -32,20 +42,21 @@ class RepairStage:
 
 
 @stages.register("langid.v1")
-class LanguageStage:
+class LanguageStage(ProfileStage):
     name = "langid"
     requires = ("text",)
     provides = ("language",)
 
     def __call__(self, work: Work) -> None:
+        supported = SUPPORTED | {self.profile.code}
         declared = (work.raw.language or "").lower()[:2] or None
-        if declared in SUPPORTED:
+        if declared in supported:
             work.language = declared
             return
         lang, prob = identify_language(work.match_text)
         if lang is None:
             raise InputError("no words to read (no letters in the text)")
-        if lang not in SUPPORTED:
+        if lang not in supported:
             shown = f"declared {declared!r}" if declared else f"detected {lang!r} (p={prob:.2f})"
             raise UnsupportedLanguage(f"unsupported language: {shown}; supported: {', '.join(sorted(SUPPORTED))}")
         work.language = lang
@@ -71,7 +82,7 @@ def normalise_published(value: str | None) -> str | None:
 
 
 @stages.register("dateline.v1")
-class PublishedStage:
+class PublishedStage(ProfileStage):
     name = "published"
     requires = ("text",)
     provides = ("published",)
@@ -79,17 +90,18 @@ class PublishedStage:
     def __call__(self, work: Work) -> None:
         published = normalise_published(work.raw.published)
         if published is None:
-            found = find_dateline(work.text)
+            found = find_dateline(work.text, self.profile)
             if found:
                 published = found[0]
         work.published = published
 
 
 DEFAULT_BEFORE = ("repair.v1", "langid.v1", "dateline.v1")
-DEFAULT_AFTER = ("actors.resolve.v1", "times.fr.v1", "places.gazetteer.v1", "quotes.fr.v1", "events.fr.v1")
+DEFAULT_AFTER = ("actors.v1", "times.v1", "places.v1", "quotes.v1", "events.v1")
 
 
-def default_stages(before: tuple[str, ...] = DEFAULT_BEFORE, after: tuple[str, ...] = DEFAULT_AFTER) -> tuple[list, list]:
+def default_stages(profile: LanguageProfile, before: tuple[str, ...] = DEFAULT_BEFORE,
+                   after: tuple[str, ...] = DEFAULT_AFTER) -> tuple[list, list]:
     """The stages before and after the spaCy parse, built from their registered names, in order."""
     import newsgraph.pipeline.actors  # noqa: F401 - each module registers its stage
     import newsgraph.pipeline.events  # noqa: F401
@@ -97,4 +109,4 @@ def default_stages(before: tuple[str, ...] = DEFAULT_BEFORE, after: tuple[str, .
     import newsgraph.pipeline.quotes  # noqa: F401
     import newsgraph.pipeline.times  # noqa: F401
 
-    return [stages.get(name)() for name in before], [stages.get(name)() for name in after]
+    return [stages.get(name)(profile) for name in before], [stages.get(name)(profile) for name in after]

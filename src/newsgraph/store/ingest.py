@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.readers import RawRecord, read_inputs, read_records
+from newsgraph.ingest.readers import read_inputs, read_records
+from newsgraph.model import RawRecord
 from newsgraph.model import Document, Skipped
 from newsgraph.store.core import Store
 
@@ -101,7 +102,7 @@ def recode(store: Store, **kw: Any) -> IngestSummary:
     """Run extraction again on every stored text (the pipeline changed)."""
     import json
 
-    from newsgraph.ingest.readers import RawRecord as Raw
+    from newsgraph.model import RawRecord as Raw
     from newsgraph.store import schema as t
     from sqlalchemy import select
 

@@ -1,7 +1,16 @@
-"""French adjective inflection: the feminine and plural forms of a masculine singular adjective.
+"""French morphology: what the French profile cannot say as a table.
 
-Regular rules with the irregular endings of country adjectives (grec/grecque, turc/turque); the
-first part of a compound (nord-coréen, sud-africain) does not vary."""
+- ``inflections(adjective)``: the feminine and plural forms of a masculine singular adjective, by the
+  regular rules with the irregular endings of country adjectives (grec/grecque, turc/turque); the first
+  part of a compound (nord-coréen, sud-africain) does not vary.
+- ``verb_forms(lemma, irregular)``: third-person and participle forms of a verb, generated for regular
+  -er and -ir verbs, or taken from the irregular forms that ``reporting.tsv`` gives.
+- ``reflexive_base(lemma)``: "se réunir" -> "réunir", "s'engager" -> "engager"; None for other lemmas.
+- ``participle_infinitive(lemma)``: the infinitive of a participle the tagger lemmatised as an
+  adjective ("accusé" -> "accuser").
+
+Loaded by ``newsgraph.lang.profile`` from the file that ``profile.toml`` names.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +18,12 @@ _FEMININE = [
     ("eau", "elle"), ("ien", "ienne"), ("éen", "éenne"), ("en", "enne"), ("on", "onne"), ("grec", "grecque"),
     ("turc", "turque"), ("et", "ette"), ("el", "elle"), ("eux", "euse"), ("if", "ive"), ("er", "ère"),
 ]
+
+ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "a", "ait", "aient", "ant", "ons", "ez", "èrent", "era", "eront",
+              "erait", "eraient", "er")
+IR_ENDINGS = ("it", "issent", "i", "ie", "is", "ies", "issait", "issaient", "issant", "ira", "iront", "irait", "iraient", "ir")
+REFLEXIVE_PREFIXES = ("se ", "s'")
+PARTICIPLE_ENDINGS = (("é", "er"), ("i", "ir"))
 
 
 def feminine(word: str) -> str:
@@ -37,3 +52,40 @@ def inflections(adjective: str) -> list[str]:
     fem = feminine(adjective)
     forms = [adjective, fem, plural(adjective), plural(fem)]
     return list(dict.fromkeys(forms))
+
+
+def reflexive_base(lemma: str) -> str | None:
+    for prefix in REFLEXIVE_PREFIXES:
+        if lemma.startswith(prefix):
+            return lemma[len(prefix):]
+    return None
+
+
+def participle_infinitive(lemma: str) -> str | None:
+    for end, repl in PARTICIPLE_ENDINGS:
+        if lemma.endswith(end):
+            return lemma[: -len(end)] + repl
+    return None
+
+
+def verb_forms(lemma: str, irregular: tuple[str, ...] = ()) -> set[str]:
+    """Third-person and participle forms of a verb (plus those given for an irregular one)."""
+    out: set[str] = {lemma}
+    verb = reflexive_base(lemma) or lemma
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if irregular:
+        out.update(f + ("" if f.endswith(tail) else tail) if tail else f for f in irregular)
+    elif head.endswith("er"):
+        stem = head[:-2]
+        for end in ER_ENDINGS:
+            form = stem + end
+            if stem.endswith("g") and end[:1] in ("a", "o"):
+                form = stem + "e" + end
+            if stem.endswith("c") and end[:1] in ("a", "o"):
+                form = stem[:-1] + "ç" + end
+            out.add(form + tail)
+    elif head.endswith("ir"):
+        stem = head[:-2]
+        out.update(stem + end + tail for end in IR_ENDINGS)
+    return out

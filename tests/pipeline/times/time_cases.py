@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-HERE = Path(__file__).parent / "fixtures" / "time"
+HERE = Path(__file__).resolve().parents[2] / "fixtures" / "time"
 DUCKLING_REFERENCE = datetime(2013, 2, 12, 4, 30)
 
 
@@ -63,10 +63,12 @@ def value_matches(expected: str, got: str) -> bool:
 
 
 def passes(text: str, reference: datetime, expected: list[tuple[str, str]]) -> bool:
+    from newsgraph.lang import get_profile
     from newsgraph.pipeline.times import resolve, tag_times
 
+    fr = get_profile("fr")
     dct = reference.date()
-    hits = resolve(tag_times(text, dct, reference), dct, None)
+    hits = resolve(tag_times(text, dct, fr, reference), dct, fr, None)
     if not expected:
         return not hits
     for expr, value in expected:

@@ -6,7 +6,7 @@ import pytest
 
 import newsgraph
 from newsgraph.cameo import PLOVER_TYPES
-from newsgraph.lang.fr.lexicon import event_lexicon
+from newsgraph.lang import get_profile
 from newsgraph.schema import validate_document
 
 from conftest import FIXTURES, SEED
@@ -19,7 +19,7 @@ RECALL_FLOOR = 0.74
 
 
 def test_lexicon_size():
-    lex = event_lexicon()
+    lex = get_profile("fr").lexicon
     assert len(lex.entries) >= 400
     per_type = {t: 0 for t in PLOVER_TYPES}
     for e in lex.entries:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsgraph.actorbase import norm
+from newsgraph.text import norm
 from newsgraph.gazetteer import gazetteer
 
 from conftest import FIXTURES

@@ -1,5 +1,6 @@
 import pytest
 
+from newsgraph.lang import get_profile
 from newsgraph.pipeline.dateline import find_dateline
 from newsgraph.pipeline.stages import normalise_published
 
@@ -10,12 +11,12 @@ from newsgraph.pipeline.stages import normalise_published
     ("Titre\n\nPublié le 1er mars 2020 à 10h\n", "2020-03-01"),
 ])
 def test_dateline(text, expected):
-    assert find_dateline(text)[0] == expected
+    assert find_dateline(text, get_profile("fr"))[0] == expected
 
 
 def test_no_dateline_in_body_sentence():
     text = "Titre\n\n" + "Une longue phrase qui parle de choses et d'autres sans être une date de publication, " * 2 + "le 3 mai 2019, il est venu.\n"
-    assert find_dateline(text) is None
+    assert find_dateline(text, get_profile("fr")) is None
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -3,7 +3,10 @@ import json
 import pytest
 
 import newsgraph
+from newsgraph.lang import get_profile
 from newsgraph.pipeline.quotes import find_direct
+
+WORDS = get_profile("fr").words
 
 from conftest import FIXTURES, SEED
 
@@ -15,14 +18,14 @@ SPEAKER_FLOOR = 0.77
 
 def test_find_direct_marks():
     text = "Il a dit : « Nous partirons. » Puis “il est parti”. « Premier paragraphe.\n\n« Second paragraphe. »"
-    spans = [text[s:e] for s, e in find_direct(text)]
+    spans = [text[s:e] for s, e in find_direct(text, WORDS)]
     assert "Nous partirons." in spans and "il est parti" in spans
     assert any(s.startswith("Premier paragraphe.") and s.endswith("Second paragraphe.") for s in spans)
 
 
 def test_unbalanced_marks_do_not_crash():
-    assert find_direct("« jamais fermé") == []
-    assert find_direct("» « ") == []
+    assert find_direct("« jamais fermé", WORDS) == []
+    assert find_direct("» « ", WORDS) == []
 
 
 def speakers(text, published="2023-09-05"):

@@ -2,13 +2,15 @@ from datetime import date
 
 import pytest
 
+from newsgraph.lang import get_profile
 from newsgraph.pipeline.times import resolve, tag_times
 
 DCT = date(2023, 9, 5)  # a Tuesday
+FR = get_profile("fr")
 
 
 def values(text, dct=DCT, doc=None):
-    return {text[h.start:h.end]: h.value for h in resolve(tag_times(text, dct), dct, doc)}
+    return {text[h.start:h.end]: h.value for h in resolve(tag_times(text, dct, FR), dct, FR, doc)}
 
 
 @pytest.mark.parametrize("text, expr, value", [
@@ -48,7 +50,7 @@ def test_anaphora_takes_the_last_date():
 def test_weekday_follows_the_tense():
     from newsgraph.pipeline.nlp import load_model
 
-    nlp = load_model()
+    nlp = load_model(FR)
     past = "Lundi, le Conseil a averti Moscou."
     future = "Le président se rendra à Pékin lundi."
     assert values(past, doc=nlp(past))["Lundi"] == "2023-09-04"

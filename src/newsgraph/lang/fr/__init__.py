@@ -1,1 +1,0 @@
-"""Everything French: calendar words, reporting verbs, event lexicon, role words, demonyms."""

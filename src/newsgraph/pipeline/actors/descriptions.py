@@ -1,0 +1,267 @@
+"""Descriptions: role phrases with a country ("le président russe", "le régime nord-coréen", "son
+homologue nord-coréen"), epithets, demonym nouns ("le Russe", "les Russes"), and the country and
+sector an unknown name takes from the words around it. The phrases are the profile's ``roles.tsv``
+and ``epithets.tsv``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsgraph.lang.lexicon import RoleWord
+from newsgraph.pipeline.actors.resolver import Found, FromHistory, Resolver, TokenTable
+from newsgraph.pipeline.syntax import preposition_before
+from newsgraph.text import ENGLISH, norm, plain_apostrophes
+
+
+def country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
+    """(iso3, org code) that one token stands for: an adjective, or a mention already found."""
+    k = norm(tok.text)
+    if k in r.base.adjectives and tok.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and tok.text[:1].islower():
+        return r.base.adjectives[k], None
+    f = r.at_token.get(tok.i)
+    if f is not None and f.key:
+        info = r.infos[f.key]
+        if info.kind == "organization" and info.code and info.code[:3] in ("IGO", "NGO", "IMG"):
+            return None, info.code
+        return info.country, (info.code if info.kind == "organization" else None)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        from newsgraph.gazetteer import gazetteer
+        from newsgraph.pipeline.repair import rules, zipf
+
+        place = gazetteer(r.profile).lookup(tok.text)
+        if place is not None and place.country and (place.type in ("region", "disputed") or place.type == "city" and place.population >= 200_000
+                                                    and rules(r.profile).zipf(tok.lower_) < 3.5 and zipf(tok.lower_, ENGLISH) < 3.5):
+            return place.country, None  # "les séparatistes du Donbass"; not "Union" (a town in the US)
+    return None, None
+
+
+def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tuple[str | None, str | None]:
+    """Country and sector of an unknown name from its own words or the role phrase around it."""
+    sent = doc[t0].sent
+    lo = t0 if inside else max(sent.start, t0 - 12)
+    hi = t1 if inside else min(sent.end, t1 + 10)
+    if not inside:
+        # the description is in the name's own clause: "le ministre brésilien de l'Agriculture, X",
+        # not "Paris Saint-Germain remporte le record pour signer X"
+        for i in range(t0 - 1, lo - 1, -1):
+            if doc[i].pos_ in ("VERB", "AUX"):
+                lo = i + 1
+                break
+    iso3 = sector = None
+    roles = r.profile.roles
+    for i in range(lo, hi):
+        tok = doc[i]
+        if not inside and i >= t1 and tok.pos_ == "VERB":
+            break
+        c, org = country_of_token(r, tok)
+        if org and not iso3:
+            iso3, sector = org[:3], org[3:6] or sector
+        if c and not iso3:
+            iso3 = c
+        rw = roles.get(norm(tok.text))
+        if rw and rw.sector and not sector:
+            sector = rw.sector
+    return iso3, sector
+
+
+def match_descriptions(r: Resolver, doc: Any, sents: list[int]) -> None:
+    roles = r.profile.roles
+    eps = r.profile.epithets
+    prefixes = r.profile.description_prefixes
+    table = TokenTable.of(doc)
+    i = 0
+    while i < len(doc):
+        if i in r.taken or table.keys[i].split(" ")[0] not in prefixes:
+            i += 1
+            continue
+        tok = doc[i]
+        # role phrase (country adjectives inside are skipped: "ministre russe de la Défense")
+        words, idx, country = [], [], None
+        best: Any = None
+        j = i
+        while j < len(doc) and len(idx) < 7 and j not in r.taken:
+            k = table.keys[j]
+            if not k:
+                break
+            if idx and k in r.base.adjectives and table.lower_initial[j]:
+                country = country or r.base.adjectives[k]
+                j += 1
+                continue
+            words.append(k)
+            idx.append(j)
+            phrase = " ".join(words)
+            if phrase not in prefixes:
+                break
+            if phrase in roles:
+                best = (roles[phrase], list(idx), country)
+            if phrase in eps:
+                best = ("epithet", list(idx), eps[phrase])
+            j += 1
+        if best is None or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV"):
+            i += 1
+            continue
+        rw, idx, country = best
+        t0, t1 = idx[0], idx[-1] + 1
+        if rw == "epithet":
+            _epithet(r, doc, t0, t1, country, sents)
+            i = t1
+            continue
+        _describe(r, doc, rw, t0, t1, country, sents)
+        i = max(t1, i + 1)
+
+
+def _epithet(r: Resolver, doc: Any, t0: int, t1: int, country: tuple[str, str | None], sents: list[int]) -> None:
+    iso3, sector = country
+    start, end = doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1].text)
+    if t0 > 0 and doc[t0 - 1].lower_ in r.words.singular_definite:
+        surface = r.work.text[start:end]
+        key = r.collective(iso3, sector, "country", surface, f"epithet {surface!r} for {iso3}") \
+            if sector else r.from_entry(r.base.entries[iso3.lower()], f"epithet {surface!r} in lang/{r.profile.code}/epithets.tsv")
+        r.add(Found(t0, t1, start, end, "description", key=key, sent=sents[t0], head=t0))
+
+
+def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: str | None, sents: list[int]) -> None:
+    head = doc[t0]
+    org_code = None
+    last = t1 - 1
+    # a country adjective right after the phrase, or in its modifiers ("de la Russie", "de Moscou");
+    # what a clause attached to the head says is not the head's provenance: "des milices soutenues
+    # par l'Iran" are not Iranian (a conjunct's complement may be shared: "l'armée et les autorités de Kiev")
+    skipped = {t.i for c in head.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
+    provenance = r.words.provenance_preps
+    for child in sorted(head.subtree, key=lambda t: t.i):
+        if child.i < t0 or child.i in skipped or child.dep_ in ("appos", "conj", "punct", "cc") and child.head.i == head.i:
+            continue
+        if child.dep_ in ("nmod", "obl", "obl:mod"):
+            case = preposition_before(child)
+            if case is not None and case not in provenance:
+                continue  # "les séparatistes comme la Russie": a comparison names no provenance
+        if child.i >= t1 + 8:
+            break
+        c, org = country_of_token(r, child)
+        if (c or org) and child.head.i in (head.i, *range(t0, t1)) or (c or org) and child.head.head.i == head.i:
+            country = country or c
+            org_code = org_code or org
+            if child.i not in r.taken and child.i == last + 1:
+                last = child.i  # an adjective right after the phrase belongs to the mention
+            if country:
+                break
+    if not country and t1 < len(doc):
+        c, org = country_of_token(r, doc[t1])
+        country, org_code = c, org_code or org
+        if c or org:
+            last = t1
+    start, end = doc[t0].idx, doc[last].idx + len(doc[last].text)
+    surface = r.work.text[start:end]
+    plural = head.morph.get("Number") == ["Plur"]
+    f = Found(t0, last + 1, start, end, "description", sent=sents[t0], head=t0)
+
+    if rw.kind == "person" and rw.office:
+        f.resolve = FromHistory(_office_choice(r, rw, country, org_code, surface, plural))
+    elif rw.kind == "country":
+        if not country:
+            if not definite(r, doc, t0) or any(c.dep_ in ("amod", "nmod") for c in head.children):
+                return  # "le peuple coréen": a modifier we cannot read is no anaphor
+            f.resolve = FromHistory(lookback(r, lambda i: i.kind == "country"))  # "le pays"
+        else:
+            f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
+    elif rw.kind == "person":
+        if not (country or org_code):
+            return
+        f.resolve = FromHistory(_description_person(r, rw, country, org_code, surface))
+    else:
+        if not (country or org_code):
+            if not definite(r, doc, t0) or any(c.dep_ in ("amod",) and c.text[:1].islower() and c.pos_ == "ADJ"
+                                               and norm(c.text) not in r.words.role_adjectives for c in head.children):
+                return
+            # "les séparatistes" after "les séparatistes du Donbass": the same collective
+            f.resolve = FromHistory(lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
+                rw.sector in ("REB", "OPP", "CVL", "MIL") and i.code[3:6] == rw.sector and i.kind == rw.kind))))
+        else:
+            code = org_code if org_code and not country else None
+            f.key = r.collective(country, rw.sector, rw.kind, strip_article(r, surface),
+                                 f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}, country {country or org_code}", code,
+                                 role=rw.phrase)
+    r.add(f)
+
+
+def definite(r: Resolver, doc: Any, t0: int) -> bool:
+    return t0 > 0 and plain_apostrophes(doc[t0 - 1].lower_) in r.words.definite
+
+
+def lookback(r: Resolver, accept: Any) -> Any:
+    def choose(history: list[str]) -> str | None:
+        for k in reversed(history[-40:]):
+            if accept(r.infos[k]):
+                return k
+        return None
+    return choose
+
+
+def strip_article(r: Resolver, text: str) -> str:
+    articles = "|".join(re.escape(a) for a in sorted(r.words.articles, key=len, reverse=True))
+    return re.sub(rf"^(?:{articles})\s*", "", text, flags=re.I)
+
+
+def _office_choice(r: Resolver, rw: RoleWord, country: str | None, org_code: str | None, surface: str, plural: bool) -> Any:
+    def choose(history: list[str]) -> str | None:
+        office = rw.office
+        if office == "COUNTERPART":
+            previous = [r.infos[k] for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].office]
+            office = previous[0].office if previous else "LEADER"
+            if country is None and previous:
+                return None
+        if office == "LEADER":
+            office = r.profile.leaders.get(country or "", "HOS")
+        if plural:
+            return r.collective(country, rw.sector, "group", strip_article(r, surface), f"description {surface!r}") if country else None
+        org_key = None
+        if org_code and not country:
+            org_key = next((e.key for e in r.base.entries.values() if e.code == org_code and e.kind == "organization"), None)
+        holders = r.base.holders("HEAD" if org_key else office, country, r.on, org=org_key) if (country or org_key) else []
+        if not holders and office in ("HOS", "HOG", "HEAD") and (country or org_key):
+            holders = r.base.holders("HOG" if office == "HOS" else "HOS", country, r.on) if country else []
+        if len(holders) >= 1 and (country or org_key):
+            return r.from_entry(holders[0], f"description {surface!r} -> {office} of {country or org_code} on {r.on}")
+        if country is None and org_key is None:
+            # a role alone ("le président"): the last person named with that office
+            same = [k for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].office == office]
+            return same[0] if same else None
+        return r.collective(country, rw.sector, "person", strip_article(r, surface),
+                            f"description {surface!r}: no {office} of {country} on {r.on} in actor base")
+    return choose
+
+
+def _description_person(r: Resolver, rw: RoleWord, country: str | None, org_code: str | None, surface: str) -> Any:
+    def choose(history: list[str]) -> str | None:
+        code = org_code if org_code and not country else None
+        return r.collective(country, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: sector {rw.sector}", code)
+    return choose
+
+
+def demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
+    """'le Russe' is a person of that country named before; 'les Russes' is the country."""
+    keys = TokenTable.of(doc).keys
+    adjectives = r.base.adjectives
+    words = r.words
+    for i in range(1, len(doc)):
+        iso3 = adjectives.get(keys[i])
+        if not iso3 or i in r.taken:
+            continue
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            continue
+        det = plain_apostrophes(doc[tok.i - 1].lower_)
+        start, end = tok.idx, tok.idx + len(tok.text)
+        f = Found(tok.i, tok.i + 1, start, end, "description", sent=sents[tok.i], head=tok.i)
+        if det in words.demonym_plural_determiners or tok.morph.get("Number") == ["Plur"]:
+            f.key = r.from_entry(r.base.entries[iso3.lower()], f"demonym {tok.text!r} -> {iso3}")
+        elif det in words.demonym_determiners:
+            def choose(history: list[str], iso3: str = iso3, text: str = tok.text) -> str | None:
+                people = [k for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].country == iso3]
+                return people[0] if people else r.from_entry(r.base.entries[iso3.lower()], f"demonym {text!r} -> {iso3}")
+            f.resolve = FromHistory(choose)
+        else:
+            continue
+        r.add(f)

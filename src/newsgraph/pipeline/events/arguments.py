@@ -1,0 +1,198 @@
+"""Arguments: who did it and to whom, from the frame of the lexicon entry and the parse (subject and
+passive agent, objects and prepositional complements, coordination, control and relative clauses),
+with object clitics, groups named by a role noun alone, and the host of a visit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.pipeline.events.coder import FOREIGN_FRIENDLY, STATE_SECTORS, Candidate, Coder
+from newsgraph.pipeline.participants import actors_of, slot_actors, subject_actors
+from newsgraph.pipeline.syntax import agreement, case_of, governed_by
+from newsgraph.text import norm, plain_apostrophes
+
+
+def arguments(k: Coder, cand: Candidate) -> None:
+    tok, entry, idx = cand.trigger, cand.entry, k.idx
+    noun = cand.rule == "noun" or (tok.pos_ == "NOUN" and cand.rule == "locution")
+    if cand.rule == "locution" and tok.pos_ == "NOUN":
+        cand.actors = [a for s in tok.children if s.dep_ == "nsubj" for a in actors_of(idx, s)]
+        noun = False
+    elif noun:
+        for slot in entry.actor:
+            for t in slot_actors(idx, tok, slot, noun=True):
+                cand.actors += [a for a in actors_of(idx, t) if a not in cand.actors]
+        for slot in entry.participants:
+            for t in slot_actors(idx, tok, slot, noun=True, participants=True):
+                cand.actors += [a for a in actors_of(idx, t) if a not in cand.actors]
+        poss = [c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]]
+        if not cand.actors and poss and idx.at(poss[0]):
+            cand.actors = [idx.at(poss[0])]
+        if not cand.actors and tok.dep_ == "obj" and tok.head.pos_ == "VERB":
+            cand.actors = subject_actors(idx, tok.head)  # "organiser des convois", "lancer une offensive"
+    else:
+        cand.actors = subject_actors(idx, tok)
+        for slot in entry.participants:
+            for t in slot_actors(idx, tok, slot):
+                cand.actors += [a for a in actors_of(idx, t) if a not in cand.actors]
+    for slot in entry.recipient:
+        for t in slot_actors(idx, tok, slot, noun=noun):
+            ids = actors_of(idx, t)
+            if not ids and entry.mode == "visit":
+                ids = host_of_visit(k, t)
+            cand.recipients += [a for a in ids if a not in cand.recipients and a not in cand.actors]
+        if cand.recipients:
+            break
+    if not cand.recipients and not noun:
+        cand.recipients = object_pronoun(k, cand)
+        if cand.recipients:
+            cand.notes.append(f"object clitic -> {cand.recipients[0]}")
+    if not cand.recipients and entry.event in ("REQUEST", "REJECT", "ACCUSE") and not noun:
+        # "demander le désarmement des milices": the target of the demanded act
+        for c in tok.children:
+            if c.dep_ == "obj" and c.pos_ == "NOUN":
+                for g in c.children:
+                    if g.dep_ == "nmod" and case_of(g) in k.words.genitive_preps:
+                        cand.recipients = [a for a in actors_of(idx, g) if a not in cand.actors]
+    if not cand.recipients or not cand.actors:
+        unmarked_groups(k, cand, noun)
+    if entry.embed and not cand.recipients:
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                cand.recipients = [a for a in subject_actors(idx, c) if a not in cand.actors]
+                cand.embedded.append(c)
+    cand.actors = list(dict.fromkeys(cand.actors))  # one actor named twice in one phrase
+    cand.recipients = [r for r in dict.fromkeys(cand.recipients) if r not in cand.actors]
+    if entry.recip and cand.recipients and len(cand.actors) >= 2:
+        cand.actors += [r for r in cand.recipients if r not in cand.actors]
+        cand.recipients = []
+
+
+def object_pronoun(k: Coder, cand: Candidate) -> list[str]:
+    """A direct object clitic ("Clinton l'a félicité") filling the recipient slot is the last actor
+    named before it, other than the event's actors, that agrees with it. (Dative clitics are left
+    alone: the one on the development gold would have gone to the nearest name, not to the one meant.)"""
+    tok, entry = cand.trigger, cand.entry
+    if "obj" not in entry.recipient:
+        return []
+    clitic_forms = k.words.object_clitics
+    clitics = [c for c in tok.children if c.pos_ == "PRON" and c.dep_ == "obj" and plain_apostrophes(c.lower_) in clitic_forms]
+    if not clitics:
+        return []
+    pron = clitics[0]
+    gender, number = clitic_forms[plain_apostrophes(pron.lower_)]
+    doc = tok.doc
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+    for i in range(pron.i - 1, start - 1, -1):
+        aid = k.idx.at(doc[i])
+        if aid is None or aid in cand.actors or doc[i].pos_ == "PRON":
+            continue
+        info = k.idx.by_id.get(aid)
+        g, n = agreement(doc[i], k.words)
+        person = info is not None and info.kind == "person"
+        if (n or "Sing") != number and not (person and n is None) and not (number == "Plur" and info is not None and info.kind == "group"):
+            continue
+        if gender is not None and g is not None and g != gender and not person:
+            continue
+        return [aid]
+    return []
+
+
+def unmarked_groups(k: Coder, cand: Candidate, noun: bool) -> None:
+    """'a arrêté trois journalistes', 'des manifestants ont protesté': a role noun with no country
+    takes the country of the place in the sentence, else of the other participant, except in
+    support and cooperation, which are as often given abroad ("des milices soutenues par l'Iran")."""
+    roles = k.profile.roles
+    tok, entry, idx = cand.trigger, cand.entry, k.idx
+
+    def group(slot_tok: Any) -> str | None:
+        # a complement or an adjective names the owner ("les demandes de l'opposition", "des
+        # positions rebelles"), unless a possessive already does: "ses opérations militaires" are
+        # the subject's own, no other group
+        possessed = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in slot_tok.children)
+        modifiers = [] if possessed else [c for c in slot_tok.children if c.dep_ in ("amod", "nmod")]
+        # an adjective says whose the thing is before the noun does: "une base rebelle"
+        adjectives = [c for c in modifiers if c.dep_ == "amod"]
+        for t in [*adjectives, slot_tok, *[c for c in modifiers if c.dep_ != "amod"]]:
+            rw = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
+            if rw is None or not rw.sector or rw.kind not in ("group", "organization") and rw.office is not None:
+                continue
+            iso3 = sentence_place_country(k, tok)
+            if iso3 is None and entry.event not in FOREIGN_FRIENDLY:
+                iso3 = country_of_ids(k, cand.actors or cand.recipients)
+            if iso3:
+                return idx.country_actor(iso3, rw.sector, slot_tok, f"'{t.text}' with no country, in {iso3} -> {iso3}{rw.sector}")
+        return None
+
+    if not cand.recipients:
+        for slot in entry.recipient:
+            for t in slot_actors(idx, tok, slot, noun=noun):
+                g = group(t)
+                if g and g not in cand.actors:
+                    cand.recipients.append(g)
+            if cand.recipients:
+                break
+    if not cand.actors and not noun:
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj:
+            g = group(subj[0])
+            if g and g not in cand.recipients:
+                cand.actors.append(g)
+
+
+def sentence_place_country(k: Coder, tok: Any) -> str | None:
+    """The country of the place the trigger governs with a locative ("à Belgrade", "au Caire")."""
+    words = k.words
+    sub = {t.i for t in tok.subtree}
+    for i, pid in k.place_tokens.items():
+        place_tok = k.doc[i]
+        near = governed_by(place_tok, words.of_preps) and any(c.lower_ in words.proximity
+                                                             for c in [*place_tok.head.children, *place_tok.children])
+        if i in sub and (governed_by(place_tok, words.place_preps) or near):
+            place = next((p for p in k.work.places if p.id == pid), None)
+            if place is not None and place.country:
+                return place.country
+    return None
+
+
+def country_of_ids(k: Coder, ids: list[str]) -> str | None:
+    for i in ids:
+        a = k.idx.by_id.get(i)
+        if a is not None and a.code and a.code[:3] not in ("IGO", "NGO", "IMG", "MNC"):
+            return a.code[:3]
+    return None
+
+
+def host_of_visit(k: Coder, tok: Any) -> list[str]:
+    """'en visite à Pyongyang': the host is the government of the place's country."""
+    key = norm(tok.text)
+    iso3 = k.idx.base.capitals.get(key)
+    if iso3 is None:
+        for p in k.work.places:
+            if any(m.start <= tok.idx < m.end for m in p.mentions):
+                iso3 = p.country
+    if not iso3:
+        return []
+    return [k.idx.country_actor(iso3, "GOV", tok, f"place {tok.text!r} hosting a visit -> government of {iso3}")]
+
+
+def no_self_recipients(k: Coder, c: Candidate) -> None:
+    """An actor does not act on itself: a recipient with an actor's code, or a country and its own
+    government or army ("Obama quitte la Maison-Blanche"), is no recipient."""
+    def code(aid: str) -> str | None:
+        info = k.idx.by_id.get(aid)
+        return info.code if info is not None else None
+
+    def same(a: str | None, b: str | None) -> bool:
+        if not a or not b:
+            return False
+        short, long = sorted((a, b), key=len)
+        return a == b or (len(short) == 3 and long[:3] == short and long[3:6] in STATE_SECTORS)
+
+    def person(aid: str) -> bool:
+        info = k.idx.by_id.get(aid)
+        return info is not None and info.kind == "person"
+
+    # two different people of one government are two actors ("Clinton l'a félicité")
+    c.recipients = [r for r in c.recipients if not any(same(code(r), code(a)) and not (person(r) and person(a)) for a in c.actors)]
+

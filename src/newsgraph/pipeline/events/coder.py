@@ -1,0 +1,62 @@
+"""The event coder's state for one document, and the candidate events it builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.lang.lexicon import EventEntry
+from newsgraph.model import When
+from newsgraph.pipeline.participants import ActorIndex
+from newsgraph.pipeline.work import Work
+
+# types whose event says nothing without a target: coded only with a recipient (or two participants)
+DYADIC = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "SANCTION", "COERCE", "THREATEN"}
+HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
+FOREIGN_FRIENDLY = {"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"}
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # a country and these are one actor; not REB, OPP, CVL
+
+
+@dataclass
+class Candidate:
+    trigger: Any  # the spaCy token
+    entry: EventEntry
+    span: tuple[int, int]  # trigger characters
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    status: str = "asserted"
+    attributed_to: str | None = None
+    when: When | None = None
+    where: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the why says beyond entry, actors and status
+    embedded: list[Any] = field(default_factory=list)  # tokens of the clause it reports or denies
+    negated_inside: bool = False
+    answers_claim: Candidate | None = None  # the claim a denial answers
+    rule: str = "verb"
+
+
+class Coder:
+    """Everything the event rules read for one document: the parse, the profile's words and lexicon,
+    the actors by token, and where times and places are."""
+
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.doc = work.spacy
+        self.profile = work.profile
+        self.words = work.profile.words
+        self.lex = work.profile.lexicon
+        self.idx = ActorIndex(work)
+        self.published = work.document_date()
+        self.time_tokens = self._index_spans([(t.start, t.end, t.id) for t in work.times])
+        self.place_tokens = self._index_spans([(m.start, m.end, p.id) for p in work.places for m in p.mentions])
+        self.times_by_id = {t.id: t for t in work.times}
+        self.dropped: dict[str, int] = {}
+
+    def _index_spans(self, spans: list[tuple[int, int, str]]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for start, end, sid in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    out.setdefault(t.i, sid)
+        return out

@@ -1,0 +1,129 @@
+"""Rules over a document's candidate events: which to drop, denials and the claims they answer,
+refusals that answer a demand, and assertions of another party's hostile act read as accusations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.lang.lexicon import EventEntry
+from newsgraph.pipeline.events.attribution import reporting_head, when_where
+from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, Candidate, Coder
+from newsgraph.pipeline.events.status import historical, status
+from newsgraph.pipeline.events.triggers import locution, verb_lemma
+
+ALLEGE = ("112", "ACCUSE", "allege")  # the CAMEO code, type and mode of an accusation read off an assertion
+
+
+def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
+    if not c.actors:
+        return "no source"  # an event needs a source
+    if entry.required and not c.recipients:
+        return "no recipient for an ambiguous verb"
+    if entry.event in DYADIC and not c.recipients and len(c.actors) < 2:
+        return "dyadic type without a target"
+    if rule == "noun" and not c.recipients and len(c.actors) < 2:
+        return "nominal event with its source alone"  # too weak a signal
+    if rule == "noun" and rejected_object(k, tok):
+        return "nominal object of a rejection"  # "son veto sur les nouvelles sanctions": a proposal, not an event
+    if not any(k.idx.by_id.get(a) is None or k.idx.by_id[a].code for a in c.actors + c.recipients):
+        return "no coded participant"
+    if "Inf" in tok.morph.get("VerbForm") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "ADV") \
+            and rule != "noun":
+        return "infinitive complement of a noun or adverb"  # a potential, not an event
+    return None
+
+
+def rejected_object(k: Coder, tok: Any) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        entry = k.lex.verbs.get(verb_lemma(k.profile, t)) or k.lex.nouns.get(t.lemma_.lower())
+        loc = locution(k, t, t.lemma_.lower()) if t.pos_ in ("VERB", "AUX") else None
+        for e in (entry, loc):
+            if e is not None and e.event == "REJECT" and not e.negembed:
+                return True
+        if t.pos_ == "VERB":
+            return False
+    return False
+
+
+def answers(k: Coder, cands: list[Candidate]) -> None:
+    """A refusal with no stated target answers the latest demand or proposal of another party in
+    the last two sentences ("Le gouvernement a exigé ... Cette dernière a refusé")."""
+    sents = {s.start: n for n, s in enumerate(k.doc.sents)}
+    for c in cands:
+        if c.entry.event != "REJECT" or c.recipients:
+            continue
+        if c.entry.negembed and has_content(c.trigger):
+            continue  # "a refusé de livrer", "a nié cela": the refusal has its own content
+        here = sents.get(c.trigger.sent.start, 0)
+        asks = [d for d in cands if d is not c and d.entry.event in ("REQUEST", "AGREE") and d.trigger.i < c.trigger.i
+                and here - sents.get(d.trigger.sent.start, 0) <= 2 and not set(d.actors) & set(c.actors)]
+        if asks:
+            c.recipients = list(asks[-1].actors)
+            c.notes.append("answers")
+
+
+def has_content(tok: Any) -> bool:
+    """Does a refusal or denial govern what it refuses? Not when a noun comes between it and its
+    clause: "a refusé au motif que ...", "sous prétexte que ..." give a reason."""
+    kids = list(tok.children)
+    for kid in kids:
+        if kid.dep_ in ("obj", "xcomp"):
+            return True
+        if kid.dep_ == "ccomp" and not any(n.dep_.startswith("obl") and n.pos_ == "NOUN" and tok.i < n.i < kid.i for n in kids):
+            return True
+    return False
+
+
+def assertions_as_accusations(k: Coder, cands: list[Candidate]) -> None:
+    """'X a affirmé que Y livrait des obus': X accuses Y when Y's act is hostile and Y is foreign to X."""
+    by_id = k.idx.by_id
+    for c in list(cands):
+        if c.attributed_to is None or c.entry.event not in HOSTILE and c.entry.cameo[:3] != "072":
+            continue
+        speaker = by_id.get(c.attributed_to)
+        if speaker is None or not speaker.country:
+            continue
+        targets = [a for a in c.actors if a in by_id and by_id[a].country and by_id[a].country != speaker.country]
+        if not targets:
+            continue
+        verb = reporting_head(k, c.trigger)
+        if verb is None or any(x.trigger.i == verb.i for x in cands):
+            continue
+        code, event, mode = ALLEGE
+        entry = EventEntry(verb.lemma_, "V", code, event, mode, (), ("subj",), (), (), False, False, False, False)
+        acc = Candidate(verb, entry, (verb.idx, verb.idx + len(verb.text)), actors=[c.attributed_to], recipients=targets,
+                        rule="assertion of a hostile act by another party")
+        acc.status = status(k, acc) if acc.trigger.pos_ == "VERB" else "asserted"
+        when_where(k, acc)
+        if historical(k, acc):
+            acc.status = "historical"
+        cands.append(acc)
+
+
+def denials(k: Coder, cands: list[Candidate]) -> None:
+    """A denial negates what it governs; 'a nié cela' answers the last claim of another party."""
+    for d in cands:
+        if not d.entry.negembed:
+            continue
+        comps = [c for c in d.trigger.children if c.dep_ in ("obj", "ccomp", "xcomp", "obl:arg")]
+        inside = [c for c in cands if c is not d and any(c.trigger.i == x.i or c.trigger.is_ancestor(x) is False and x.is_ancestor(c.trigger)
+                                                         for x in comps)]
+        for c in inside:
+            c.status = "negated"
+            c.negated_inside = True
+        if inside:
+            continue
+        obj = [c for c in d.trigger.children if c.dep_ in ("obj", "ccomp", "xcomp")]
+        if obj and obj[0].pos_ not in ("PRON", "DET") and obj[0].lemma_ not in k.words.claim_content:
+            continue
+        claimed = [c for c in cands if c is not d and c.attributed_to and c.trigger.i < d.trigger.i
+                   and d.trigger.sent.start - c.trigger.sent.start < 120 and c.status != "negated"]
+        if claimed:
+            target = claimed[-1]
+            d.answers_claim = target
+            if target.attributed_to and target.attributed_to not in d.recipients and target.attributed_to not in d.actors:
+                d.recipients = [target.attributed_to]

@@ -1,0 +1,125 @@
+"""The event stage: who did what to whom, coded in PLOVER 0.8 and CAMEO.
+
+Triggers come from the language's event lexicon (verbs, reflexive verbs, support-verb locutions,
+event nouns); arguments from the dependency parse and the actors of the actor stage; each event gets
+a status, its attribution, the time and place it governs, its Goldstein score and quad class, and a
+``why``. Denials are linked to the claims they answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.cameo import goldstein, quad_class
+from newsgraph.model import Claim, Event, Span, TextSpan
+from newsgraph.pipeline.events.arguments import arguments, no_self_recipients
+from newsgraph.pipeline.events.attribution import attribution, when_where
+from newsgraph.pipeline.events.coder import Candidate, Coder
+from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason
+from newsgraph.pipeline.events.status import historical, status
+from newsgraph.pipeline.events.triggers import triggers
+from newsgraph.pipeline.syntax import under
+from newsgraph.pipeline.work import Work
+from newsgraph.registry import stages
+
+
+def code_events(k: Coder) -> list[Candidate]:
+    cands = []
+    for tok, entry, rule in triggers(k):
+        c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
+        arguments(k, c)
+        no_self_recipients(k, c)
+        reason = drop_reason(k, c, tok, entry, rule)
+        if reason:
+            k.dropped[reason] = k.dropped.get(reason, 0) + 1
+            continue
+        c.status = status(k, c)
+        c.attributed_to = attribution(k, c)
+        when_where(k, c)
+        if historical(k, c):
+            c.status = "historical"
+        cands.append(c)
+    assertions_as_accusations(k, cands)
+    denials(k, cands)
+    answers(k, cands)
+    return cands
+
+
+@stages.register("events.v1")
+class EventStage:
+    name = "events"
+    # reads the quote speakers ("nous" inside a quote is its speaker); adds the actors it finds
+    # (countries named by an adjective, a place hosting a visit)
+    requires = ("actors", "times", "places", "quote_speakers")
+    provides = ("events", "claims", "actors")
+
+    def __init__(self, profile) -> None:  # type: ignore[no-untyped-def]
+        self.profile = profile
+
+    def __call__(self, work: Work) -> None:
+        k = Coder(work)
+        cands = code_events(k)
+        work.events_dropped = k.dropped
+        seen: set[tuple[Any, ...]] = set()
+        ids: dict[int, str] = {}
+        for c in sorted(cands, key=lambda c: c.span[0]):
+            sent = c.trigger.sent
+            key = (c.entry.event, _countries(work, c.actors), _countries(work, c.recipients), sent.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            eid = f"E{len(work.events) + 1}"
+            ids[id(c)] = eid
+            work.events.append(Event(
+                id=eid, event=c.entry.event, mode=c.entry.mode, context=c.entry.context, cameo=c.entry.cameo,
+                goldstein=goldstein(c.entry.cameo), quad_class=quad_class(c.entry.cameo), actors=tuple(c.actors),
+                recipients=tuple(c.recipients), when=c.when, where=c.where, status=c.status,
+                attributed_to=c.attributed_to, trigger=TextSpan(c.span[0], c.span[1], work.text[c.span[0]:c.span[1]]),
+                sentence=Span(sent.start_char, sent.end_char), confidence=_confidence(c), why=_why(work, c),
+            ))
+        _claims(work, cands, ids)
+        work.token_actor = k.idx.token_actor
+
+
+def _claims(work: Work, cands: list[Candidate], ids: dict[int, str]) -> None:
+    for c in cands:
+        if id(c) not in ids:
+            continue
+        target = c.answers_claim
+        if target is not None and id(target) in ids:
+            why = (f"denial {c.trigger.text!r} ({ids[id(c)]}) with nothing of its own to deny answers the last claim before it, "
+                   f"{ids[id(target)]} attributed to {target.attributed_to}")
+            work.claims.append(Claim(f"C{len(work.claims) + 1}", ids[id(target)],
+                                     (target.attributed_to,) if target.attributed_to else (), tuple(c.actors), (ids[id(c)],), why))
+        if c.entry.negembed:
+            for t in cands:
+                if t.negated_inside and id(t) in ids and under(t.trigger, c.trigger, 3):
+                    why = f"{ids[id(t)]} is reported only inside the denial {c.trigger.text!r} ({ids[id(c)]}): negated"
+                    work.claims.append(Claim(f"C{len(work.claims) + 1}", ids[id(t)], (), tuple(c.actors), (ids[id(c)],), why))
+
+
+def _countries(work: Work, ids: list[str]) -> frozenset[str]:
+    codes = {a.id: (a.code or a.id)[:3] for a in work.actors}
+    return frozenset(codes.get(i, i) for i in ids)
+
+
+def _confidence(c: Candidate) -> float:
+    score = 0.5 + 0.2 * bool(c.actors) + 0.2 * bool(c.recipients)
+    if c.rule == "noun":
+        score -= 0.1
+    return round(min(score, 0.95), 2)
+
+
+def _why(work: Work, c: Candidate) -> str:
+    names = {a.id: a for a in work.actors}
+
+    def show(ids: list[str]) -> str:
+        return " + ".join(f"'{names[i].mentions[0].text}' -> {i}" if i in names else i for i in ids) or "none"
+    parts = [f"lexicon '{c.entry.lemma}' ({c.rule}) -> {c.entry.label}", f"actors {show(c.actors)}"]
+    if c.recipients:
+        parts.append(f"recipients {show(c.recipients)}")
+    parts += [n for n in c.notes if n.startswith("object clitic") or n == "answers"]
+    if c.status != "asserted":
+        parts.append(f"status {c.status}")
+    if c.attributed_to:
+        parts.append(f"attributed to {c.attributed_to}")
+    return "; ".join(parts)

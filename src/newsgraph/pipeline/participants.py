@@ -1,0 +1,199 @@
+"""Who a phrase names, read off the parse: the actors of a noun phrase, of a verb's subject, and of a
+frame slot. Shared by the event and quote stages (both ask "who said / who did it")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from newsgraph.actorbase import actor_base
+from newsgraph.model import Actor, Mention
+from newsgraph.pipeline.syntax import case_of, conjuncts, is_passive, matches_prep, part_of_longer_name
+from newsgraph.pipeline.work import Work
+from newsgraph.text import norm
+
+
+class ActorIndex:
+    """Token -> actor id, and the means to add an actor for a country or a country's sector."""
+
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.profile = work.profile
+        self.words = work.profile.words
+        self.base = actor_base(work.profile)
+        self.token_actor: dict[int, str] = dict(work.token_actor)
+        self.by_id = {a.id: a for a in work.actors}
+        self.quotes = list(work.quote_speakers)
+
+    def speaker_at(self, tok: Any) -> str | None:
+        for q in self.quotes:
+            if q.start <= tok.idx < q.end:
+                return q.speaker
+        return None
+
+    def first_person(self, tok: Any) -> str | None:
+        """A first-person pronoun or possessive inside a direct quote: the speaker."""
+        first = tok.pos_ == "PRON" and "1" in tok.morph.get("Person")
+        ours = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in self.words.first_person_possessives for c in tok.children)
+        return self.speaker_at(tok) if first or ours else None
+
+    def at(self, tok: Any) -> str | None:
+        return self.token_actor.get(tok.i)
+
+    def _mention(self, tok: Any, how: str) -> Mention:
+        return Mention(tok.idx, tok.idx + len(tok.text), self.work.text[tok.idx:tok.idx + len(tok.text)], how)
+
+    def _attach(self, i: int, a: Actor, mention: Mention, tok: Any) -> str:
+        if all(m.start != mention.start for m in a.mentions):
+            self.work.actors[i] = replace(a, mentions=tuple(sorted((*a.mentions, mention), key=lambda m: m.start)))
+        self.token_actor[tok.i] = a.id
+        return a.id
+
+    def _new(self, actor: Actor, tok: Any) -> str:
+        self.work.actors.append(actor)
+        self.by_id[actor.id] = actor
+        self.token_actor[tok.i] = actor.id
+        return actor.id
+
+    def country(self, iso3: str, tok: Any, why: str) -> str:
+        """The document actor of a country (added, with this mention, when the text had none)."""
+        entry = self.base.entries.get(iso3.lower())
+        mention = self._mention(tok, "description")
+        for i, a in enumerate(self.work.actors):
+            if a.kind == "country" and a.country == iso3 and a.code == (entry.code if entry else iso3):
+                return self._attach(i, a, mention, tok)
+        aid = f"A{len(self.work.actors) + 1}"
+        return self._new(Actor(aid, entry.canonical if entry else f"ng:{iso3.lower()}", entry.name if entry else iso3, "country",
+                               entry.code if entry else iso3, iso3, None, entry.wikidata if entry else None, (mention,), why), tok)
+
+    def country_actor(self, iso3: str, sector: str, tok: Any, why: str) -> str:
+        code = f"{iso3}{sector}"
+        canonical = f"ng:{code.lower()}"
+        mention = self._mention(tok, "alias")
+        for i, a in enumerate(self.work.actors):
+            if a.canonical == canonical or (a.code == code and a.kind != "person"):
+                return self._attach(i, a, mention, tok)
+        aid = f"A{len(self.work.actors) + 1}"
+        entry = self.base.entries.get(iso3.lower())
+        label = self.words.sector_labels.get(sector, sector.lower())
+        name = f"{label} ({entry.name})" if entry else code
+        return self._new(Actor(aid, canonical, name, "organization", code, iso3, sector, None, (mention,), why), tok)
+
+
+def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
+    """Actors a noun phrase names: its head, its conjuncts, a name inside it, or a country adjective
+    ("l'invasion russe" -> Russia)."""
+    out: list[str] = []
+    base = idx.base
+    for t in conjuncts(tok):
+        aid = idx.at(t) or idx.first_person(t)
+        if aid is None and depth < 2:
+            for c in t.children:
+                if c.dep_ in ("nmod", "appos", "flat:name", "flat") and c.i > t.i and c.i - t.i <= 6:
+                    inner = actors_of(idx, c, depth + 1)
+                    if inner:
+                        aid = inner[0]
+                        break
+        if aid is None:
+            for c in t.children:
+                iso3 = base.adjectives.get(norm(c.text)) if c.dep_ == "amod" and c.text[:1].islower() else None
+                if iso3:
+                    aid = idx.country(iso3, c, f"country adjective {c.text!r}")
+                    break
+        if aid is None and t.pos_ == "PROPN" and not part_of_longer_name(t) \
+                and not (t.dep_ == "nmod" and t.head.lemma_.lower() in idx.profile.named_after):  # "l'accord de Paris"
+            iso3 = base.capitals.get(norm(t.text))
+            if iso3 and t.text[:1].isupper():
+                aid = idx.country_actor(iso3, "GOV", t, f"capital {t.text!r} as a participant -> government of {iso3}")
+        if aid and aid not in out:
+            out.append(aid)
+    return out
+
+
+def coordinated_before(idx: ActorIndex, pron: Any) -> list[str]:
+    """The actors of the last coordination ("X et Y") before a plural pronoun, in its sentence or the one before."""
+    doc = pron.doc
+    start = max(0, pron.sent.start - 60)
+    for t in reversed(doc[start:pron.i]):
+        if any(c.dep_ == "conj" for c in t.children) and idx.at(t):
+            group = [a for c in conjuncts(t) for a in ([idx.at(c)] if idx.at(c) else [])]
+            if len(set(group)) >= 2:
+                return list(dict.fromkeys(group))
+    return []
+
+
+def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
+    """The actors of a verb's subject, climbing to the verb that controls it when it has none."""
+    words = idx.words
+    if seen > 4:
+        return []
+    if is_passive(tok, words):
+        agents = [c for c in tok.children if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and case_of(c) in words.agent_preps)]
+        return [a for ag in agents for a in actors_of(idx, ag)]
+    if tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") \
+            and not any(c.dep_.startswith("aux") for c in tok.children):
+        return []  # a bare participle on a noun ("Souvent accusées, les autorités..."): the noun is the patient
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if subj and subj[0].lower_ in words.plural_subject_pronouns:
+        group = coordinated_before(idx, subj[0])
+        if group:
+            return group  # "Poutine et Kim ... ils se sont rencontrés"
+    if subj:
+        out = [a for s in subj for a in actors_of(idx, s)]
+        if not out and subj[0].lower_ in words.relative_subject and tok.dep_.startswith("acl"):
+            return actors_of(idx, tok.head)
+        return out
+    if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in idx.profile.reporting:
+            return []
+        head = tok.head
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in words.object_control and marks & words.infinitive_marks:
+            # "permettre à X de lancer", "pousser X à livrer": X is the subject
+            for c in head.children:
+                if c.dep_ in ("obj", "iobj", "obl:arg") and c.i != tok.i and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found = actors_of(idx, c)
+                    if found:
+                        return found
+        return subject_actors(idx, head, seen + 1)
+    if (tok.dep_.startswith("acl") or tok.dep_ == "amod" and "Fin" in tok.morph.get("VerbForm")) and tok.head.i != tok.i:
+        if idx.at(tok.head) is None and case_of(tok.head) in words.locative_preps:
+            return []  # "le discours d'Obama à Prague appelant à ...": the place where, not who
+        return actors_of(idx, tok.head)
+    return []
+
+
+def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False, participants: bool = False) -> list[Any]:
+    """Tokens filling a frame slot of a trigger (verb or noun): subj, obj, or a preposition. A
+    participants slot ("P=entre": "la rencontre entre X et Y") takes its preposition under any label."""
+    words = idx.words
+    out = []
+    passive = not noun and is_passive(tok, words)
+    for c in tok.children:
+        dep = c.dep_
+        if slot == "subj":
+            if not noun and dep in ("nsubj", "nsubj:pass") and not passive:
+                out.append(c)
+        elif slot == "obj":
+            if (dep == "obj" and not passive) or (dep in ("nsubj:pass", "nsubj") and passive):
+                out.append(c)
+            elif passive and dep.startswith("aux"):
+                out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass"))  # a subject hung from the auxiliary
+        elif (participants or dep in ("obl", "obl:arg", "obl:mod", "iobj", "nmod", "obj")) and matches_prep(words, case_of(c), slot):
+            out.append(c)
+        elif dep == "iobj" and slot in words.dative_preps:
+            out.append(c)
+    if not out and slot == "obj" and passive and not noun:
+        if tok.dep_ == "conj" and tok.head.i != tok.i:
+            return slot_actors(idx, tok.head, slot)  # the subject shared with the first conjunct
+        if tok.dep_.startswith("acl") and tok.head.i != tok.i:
+            return [tok.head]
+    if not out and slot not in ("subj", "obj"):
+        # "adouci leur rhétorique envers X": the complement hangs from the object; "sommet à Hanoï
+        # entre Kim et Trump": from a complement of the noun
+        for c in tok.children:
+            if c.dep_ in ("obj", "nmod", "obl", "obl:arg") and c.pos_ in ("NOUN", "PROPN"):
+                for g in c.children:
+                    if g.dep_ in ("nmod", "obl", "obl:arg") and matches_prep(words, case_of(g), slot):
+                        out.append(g)
+    return out
