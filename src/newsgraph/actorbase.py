@@ -33,10 +33,11 @@ OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GO
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    office: str
+    office: str  # HOS, FM, ... ; empty for a role that gives only a code (the Phoenix dictionaries)
     start: date | None
     end: date | None
     org: str | None = None  # organisation key for HEAD@org
+    code: str | None = None  # the CAMEO code the role gives (Phoenix: RUSGOV from 2008-05-08)
 
     def holds(self, on: date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
@@ -65,14 +66,20 @@ class Entry:
 
     def code_on(self, on: date | None) -> str | None:
         """The CAMEO code on a date: an office holder is GOV (MIL for defence) of their country, or
-        their organisation's code; a former office holder keeps the code of the latest office."""
+        their organisation's code; a former office holder keeps the code of the latest office. For
+        dated codes (the Phoenix dictionaries) the code that holds on the date, else the undated one,
+        else the latest."""
         if self.kind != "person" or not self.roles:
             return self.code
-        current = [r for r in self.roles if on is not None and r.holds(on)]
+        current = [r for r in self.roles if on is not None and r.holds(on) and (r.start or r.end)]
+        if not current:
+            current = [r for r in self.roles if r.code and r.start is None and r.end is None]
         role = current[0] if current else max(self.roles, key=lambda r: r.start or date.min)
         return self._role_code(role)
 
     def _role_code(self, role: Role) -> str | None:
+        if role.code:
+            return role.code
         if role.org:
             org = actor_base().entries.get(role.org)
             return org.code if org else self.code
@@ -80,7 +87,7 @@ class Entry:
         return f"{self.country}{sector}" if self.country else self.code
 
     def offices_on(self, on: date) -> set[str]:
-        return {r.office for r in self.roles if r.holds(on)}
+        return {r.office for r in self.roles if r.office and r.holds(on)}
 
 
 @dataclass
@@ -209,9 +216,14 @@ def load_countries(base: ActorBase, profile: LanguageProfile) -> None:
 
 
 def load_organizations(base: ActorBase, text: str, source: str, origin: str = "shipped") -> None:
+    """Organisations and groups. Those of the Phoenix dictionaries (``origin`` "phoenix") give way to
+    an organisation the base already knows by one of their names."""
     for number, cols in tsv_rows(text, source, 5):
         cols = cols + [""] * (7 - len(cols))
         key, name, aliases, code, kind, wikidata, note = cols[:7]
+        if origin == "phoenix" and any(base.entries[k].kind != "person" for a in (name, *_split(aliases))
+                                       for k in base.index.get(norm(a), ())):
+            continue
         if kind not in ("organization", "group", "country", "person"):
             raise ResourceError(f"{source}, line {number}: kind {kind!r} is not organization|group|country|person")
         _check_code(code, source, number)
@@ -235,6 +247,28 @@ def load_people(base: ActorBase, text: str, source: str, origin: str = "shipped"
             code = f"{country}GOV"
         base.add(Entry(key=key, name=name, kind="person", code=code, country=country or None, wikidata=wikidata or None,
                        aliases=_split(aliases), roles=parsed, origin=origin))
+
+
+def load_dated_people(base: ActorBase, text: str, source: str) -> None:
+    """People with dated CAMEO codes (``phoenix_people.tsv``: key, name, aliases, codes, country), from
+    the Phoenix dictionaries. A person the base already knows by name keeps the base's entry; their
+    one-word aliases (surnames) are read only after the full name in a document (``origin``
+    "phoenix" tells the actor stage)."""
+    for number, cols in tsv_rows(text, source, 4):
+        cols = cols + [""] * (5 - len(cols))
+        key, name, aliases, codes, country = cols[:5]
+        if any(base.entries[k].kind == "person" for k in base.index.get(norm(name), ())):
+            continue
+        roles = []
+        for part in filter(None, (p.strip() for p in codes.split(";"))):
+            bits = part.split(":")
+            if len(bits) != 3:
+                raise ResourceError(f"{source}, line {number}: bad dated code {part!r} (want CODE:START:END)")
+            _check_code(bits[0], source, number)
+            roles.append(Role("", _date(bits[1], source, number), _date(bits[2], source, number), code=bits[0]))
+        default = next((r.code for r in roles if r.start is None and r.end is None), roles[-1].code if roles else None)
+        base.add(Entry(key=key, name=name, kind="person", code=default, country=country or None,
+                       aliases=_split(aliases), roles=tuple(roles), origin="phoenix"))
 
 
 def _check_code(code: str, source: str, number: int) -> None:
@@ -278,6 +312,8 @@ def _actor_base(profile: LanguageProfile) -> ActorBase:
     load_countries(base, profile)
     load_organizations(base, _read("organizations.tsv"), "organizations.tsv")
     load_people(base, _read("people.tsv"), "people.tsv")
+    load_organizations(base, _read("phoenix_orgs.tsv"), "phoenix_orgs.tsv", origin="phoenix")
+    load_dated_people(base, _read("phoenix_people.tsv"), "phoenix_people.tsv")
     load_user(base, user_dir())
     base.conflicts = base.find_conflicts()
     return base

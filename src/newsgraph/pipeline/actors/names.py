@@ -63,8 +63,10 @@ def match_names(r: Resolver, doc: Any, per_spans: list[tuple[int, int]]) -> None
             r.add(Found(i, i + n, start, end, how, key=r.from_entry(entry, f"{how} {surface!r} in actor base")))
         else:
             single = n == 1
+            # a surname alone names someone of the dated dictionaries only once their full name was read
+            needs_history = single and (_common_word(r, surface) or all(e.origin == "phoenix" for e in entries))
             r.add(Found(i, i + n, start, end, "name" if not single else "alias",
-                        resolve=FromHistory(_person_choice(r, entries, surface, needs_history=single and _common_word(r, surface)))))
+                        resolve=FromHistory(_person_choice(r, entries, surface, needs_history=needs_history))))
         i += n
 
 
@@ -137,12 +139,14 @@ def _unknown_org(r: Resolver, surface: str) -> str:
 
 
 def _extend_partial(r: Resolver, key: str) -> list[Entry]:
-    """People whose name starts with this partial name ("Kim Jong" -> Kim Jong-un, Kim Jong-il)."""
+    """People whose name starts with this partial name ("Kim Jong" -> Kim Jong-un, Kim Jong-il); not
+    from the dated dictionaries, where first names alone ("Jean-Jacques") would find strangers."""
     if len(key.split()) < 2:
         return []
     out = []
     for k in r.base.keys_starting_with(key + " "):
-        out.extend(r.base.entries[x] for x in r.base.index[k] if r.base.entries[x].kind == "person")
+        out.extend(r.base.entries[x] for x in r.base.index[k]
+                   if r.base.entries[x].kind == "person" and r.base.entries[x].origin != "phoenix")
     return list({e.key: e for e in out}.values())
 
 

@@ -24,6 +24,8 @@ from newsgraph.pipeline.syntax import sentence_index, span_head
 from newsgraph.pipeline.work import Work
 from newsgraph.registry import stages
 
+NON_COUNTRIES = {"IGO", "NGO", "IMG", "MNC"}  # code prefixes that name no country
+
 
 @stages.register("actors.v1")
 class ActorStage:
@@ -70,7 +72,8 @@ def _build(work: Work, r: Resolver, resolved: list[tuple[Found, str]]) -> None:
         info = r.infos[key]
         aid = f"A{n}"
         code = info.code
-        country = info.country if info.country and re.fullmatch(r"[A-Z]{3}", info.country) and (not code or code[:3] == info.country) else None
+        country = info.country if info.country and re.fullmatch(r"[A-Z]{3}", info.country) and info.country not in NON_COUNTRIES \
+            and (not code or code[:3] == info.country) else None
         sector = code[3:6] if code and len(code) >= 6 and country else None
         mentions = tuple(Mention(f.start, f.end, work.text[f.start:f.end], f.how) for f in founds)
         work.actors.append(Actor(aid, info.canonical, info.name, info.kind if info.kind in ("person", "country", "organization", "group") else "group",
