@@ -318,7 +318,7 @@ def _verb_forms(profile: LanguageProfile) -> dict[str, str]:
             for f in profile.morphology.verb_forms(lemma):
                 out.setdefault(f, lemma)
     for lemma in profile.reporting:
-        for f in profile.morphology.verb_forms(lemma):
+        for f in profile.morphology.verb_forms(lemma, profile.reporting_irregular.get(lemma, ())):
             out.setdefault(f, lemma)
     return out
 

@@ -68,6 +68,24 @@ def participle_infinitive(lemma: str) -> str | None:
     return None
 
 
+def _irregular_forms(infinitive: str, given: tuple[str, ...]) -> set[str]:
+    """The forms given (present 3rd sg, present 3rd pl, past participle, passé simple 3rd sg) and those
+    that follow from them: the imperfect and present participle from the plural stem ("disent" ->
+    "disait", "disant"), the participle's feminine and plural ("dit" -> "dite", "dites"), the future
+    and conditional from the infinitive ("dire" -> "dira", "dirait")."""
+    forms = [f.split(" ")[0] for f in given]
+    out = set(forms)
+    if len(forms) >= 2 and forms[1].endswith("ent"):
+        stem = forms[1][:-3]
+        out.update(stem + end for end in ("ait", "aient", "ant"))
+    if len(forms) >= 3:
+        part = forms[2]
+        out.update([part + "e", part + "es"] if part.endswith("s") else [part + "e", part + "s", part + "es"])
+    if infinitive.endswith("re"):
+        out.update(infinitive[:-1] + end for end in ("a", "ont", "ait", "aient"))
+    return out
+
+
 def verb_forms(lemma: str, irregular: tuple[str, ...] = ()) -> set[str]:
     """Third-person and participle forms of a verb (plus those given for an irregular one)."""
     out: set[str] = {lemma}
@@ -75,7 +93,7 @@ def verb_forms(lemma: str, irregular: tuple[str, ...] = ()) -> set[str]:
     head, _, rest = verb.partition(" ")
     tail = f" {rest}" if rest else ""
     if irregular:
-        out.update(f + ("" if f.endswith(tail) else tail) if tail else f for f in irregular)
+        out.update(f + ("" if f.endswith(tail) else tail) if tail else f for f in _irregular_forms(head, irregular))
     elif head.endswith("er"):
         stem = head[:-2]
         for end in ER_ENDINGS:
