@@ -163,6 +163,25 @@ class QuoteScore:
     def recall(self) -> float:
         return self.found / self.gold if self.gold else 0.0
 
+    @property
+    def speaker_accuracy(self) -> float:
+        """Of the quotes found, the share whose speaker is right."""
+        return self.speaker_ok / self.found if self.found else 0.0
+
+    @property
+    def speaker_precision(self) -> float:
+        """Quotes found with the right speaker, over the quotes output."""
+        return self.speaker_ok / self.outputs if self.outputs else 0.0
+
+    @property
+    def speaker_recall(self) -> float:
+        return self.speaker_ok / self.gold if self.gold else 0.0
+
+    @property
+    def speaker_f1(self) -> float:
+        p, r = self.speaker_precision, self.speaker_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 def _squash(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
