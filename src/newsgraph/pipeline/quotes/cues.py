@@ -1,0 +1,152 @@
+"""Cues: the reporting verbs of the profile (``reporting.tsv``: single verbs, reflexive ones such as
+"s'inquiéter", and locutions such as "faire savoir" or "mettre en garde"), and the attributions
+("selon X", "d'après X", and "Pour X, ..." at the head of a sentence)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from newsgraph.lang.profile import LanguageProfile
+from newsgraph.text import plain_apostrophes
+
+VERBAL = ("VERB", "AUX", "ADJ")
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """The reporting verbs of a profile, indexed for matching on a parse."""
+
+    kinds: dict[str, str]  # lemma -> kind
+    locutions: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> [(rest, lemma)]
+    reflexive: dict[str, str] = field(default_factory=dict)  # "inquiéter" -> "s'inquiéter"
+
+
+@lru_cache(maxsize=8)
+def reporting_of(profile: LanguageProfile) -> Reporting:
+    locutions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    reflexive: dict[str, str] = {}
+    for lemma in profile.reporting:
+        base = profile.reflexive_base(lemma)
+        if base is not None:
+            reflexive[base] = lemma
+            continue
+        words = lemma.split(" ")
+        if len(words) > 1:
+            locutions.setdefault(words[0], []).append((tuple(words[1:]), lemma))
+    for entries in locutions.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return Reporting(dict(profile.reporting), locutions, reflexive)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb (or locution) found on a token: its lemma, kind and the tokens it spans."""
+
+    lemma: str
+    kind: str
+    head: Any  # the verb token
+    last: int  # index of its last token (the locution's last word)
+
+    def span(self) -> tuple[int, int]:
+        """Characters of the cue with its auxiliaries ("a déclaré", "a fait savoir")."""
+        tok = self.head
+        aux = [c for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
+        start = min([tok.idx] + [a.idx for a in aux])
+        end_tok = tok.doc[self.last]
+        return start, end_tok.idx + len(end_tok.text)
+
+
+def reporting_cue(profile: LanguageProfile, tok: Any) -> Cue | None:
+    """The reporting verb or locution that starts at this token, if any."""
+    rep = reporting_of(profile)
+    candidates = []
+    if tok.pos_ in VERBAL:
+        candidates.append(tok.lemma_.lower())
+    guess = profile.verb_forms.get(tok.lower_)
+    if guess and tok.pos_ in (*VERBAL, "NOUN", "PROPN"):
+        candidates.append(guess)
+    if not candidates:
+        return None
+    doc = tok.doc
+    for lemma in candidates:
+        for rest, full in rep.locutions.get(lemma, ()):
+            j, ok = tok.i + 1, True
+            for word in rest:
+                while j < len(doc) and doc[j].pos_ == "ADV" and plain_apostrophes(doc[j].lower_) != word:
+                    j += 1  # "a fait aussi savoir"
+                if j >= len(doc) or word not in (plain_apostrophes(doc[j].lower_), doc[j].lemma_.lower()):
+                    ok = False
+                    break
+                j += 1
+            if ok:
+                return Cue(full, rep.kinds[full], tok, j - 1)
+        if lemma in rep.reflexive and any(plain_apostrophes(c.lower_) in profile.words.reflexive_clitics for c in tok.children):
+            full = rep.reflexive[lemma]
+            return Cue(full, rep.kinds[full], tok, tok.i)
+        if lemma in rep.kinds and lemma not in rep.locutions:
+            return Cue(lemma, rep.kinds[lemma], tok, tok.i)
+    return None
+
+
+def first_person(tok: Any) -> bool:
+    """A verb in the first person ("Rappelons que", "je dirais"): the writer speaks, not a source."""
+    if "1" in tok.morph.get("Person"):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and "1" in c.morph.get("Person") for c in tok.children)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """ "selon X" / "d'après X" / "Pour X," in a sentence: the preposition and X's head token."""
+
+    prep: Any
+    source: Any
+    initial: bool  # "Pour X," opening the sentence
+    first: int  # the attribution's first token ("d'" of "d'après" cut in two)
+
+    def span(self) -> tuple[int, int]:
+        tok = self.prep
+        return tok.doc[self.first].idx, tok.idx + len(tok.text)
+
+
+def attributions(profile: LanguageProfile, sent: Any) -> list[Attribution]:
+    """The attributions of a sentence: "selon X", "d'après X" anywhere, "Pour X," at its head (the
+    first word, or after a leading adverbial), with X a noun phrase or a pronoun."""
+    words = profile.words
+    out = []
+    relative = words.relative_after_preposition
+    for tok in sent:
+        low = plain_apostrophes(tok.lower_)
+        split = words.attribution_split.get(low)
+        is_selon = low in words.attribution_preps or (split is not None and tok.i > 0 and plain_apostrophes(tok.doc[tok.i - 1].lower_) == split)
+        initial = low in words.attribution_initial and _opens(sent, tok)
+        if not (is_selon or initial):
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ in relative:
+            continue  # "selon laquelle": a relative, not an attribution
+        obj = tok.head if tok.head.i > tok.i else nxt
+        if obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            obj = next((t for t in tok.doc[tok.i + 1: min(tok.i + 6, sent.end)] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if obj is None:
+                continue
+        if initial and not _comma_after(sent, obj):
+            continue  # "Pour la première fois ...": a purpose or a time, not a source
+        out.append(Attribution(tok, obj, initial, tok.i - 1 if split is not None and low not in words.attribution_preps else tok.i))
+    return out
+
+
+def _opens(sent: Any, tok: Any) -> bool:
+    before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
+    return not before
+
+
+def _comma_after(sent: Any, obj: Any) -> bool:
+    """Is the noun phrase of "Pour X" closed by a comma (the end of its subtree, or of an apposition)?"""
+    last = max(t.i for t in obj.subtree)
+    for t in sent.doc[last + 1: min(last + 3, sent.end)]:
+        if t.text == ",":
+            return True
+    return False

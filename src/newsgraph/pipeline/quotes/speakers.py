@@ -1,0 +1,201 @@
+"""Who said it: the subject of the cue (before, after or inverted), a pronoun (the actor stage's
+reading, else the previous quote's speaker), the source of an attribution, the subject of the clause
+that holds a partial quote, the actor named before a colon, and the speaker of the quote before for a
+quote that goes on without a cue. A speaker that cannot be read stays None, and the ``why`` says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.pipeline.participants import ActorIndex, actors_of, subject_actors
+from newsgraph.pipeline.quotes.cues import Attribution
+from newsgraph.pipeline.syntax import agreement
+from newsgraph.pipeline.work import Work
+from newsgraph.text import plain_apostrophes
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+SPEAKER_KINDS = ("person", "organization", "group", "country")
+
+
+@dataclass
+class Said:
+    """A quote on its way to the output: its span, cue and speaker, and how they were found."""
+
+    start: int
+    end: int
+    direct: bool
+    paragraph: int
+    cue: tuple[int, int] | None = None
+    speaker: str | None = None
+    how: list[str] = field(default_factory=list)
+    verb: Any = None  # the reporting verb of indirect speech
+    attribution: Attribution | None = None  # "selon X" of an indirect quote
+
+
+class Speakers:
+    """Speaker resolution, with the memory of the quotes read so far (in text order)."""
+
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.idx = ActorIndex(work)
+        self.words = work.profile.words
+        self.by_id = {a.id: a for a in work.actors}
+        self.last: Said | None = None  # the last quote whose speaker is known
+        self.quoted: list[tuple[int, int]] = []  # the spans of the direct quotes
+
+    def name(self, aid: str | None) -> str:
+        a = self.by_id.get(aid or "") or self.idx.by_id.get(aid or "")
+        return f"{a.name} ({a.code or 'no code'})" if a else "nobody"
+
+    def heard(self, said: Said) -> None:
+        if said.speaker:
+            self.last = said
+
+    # -- from a verb ----------------------------------------------------------------------------
+    def of_verb(self, verb: Any, inverted: bool = False) -> tuple[str | None, str]:
+        """The speaker of a cue verb, and how it was read."""
+        for c in verb.children:  # inverted pronoun "a-t-il dit", "dit-elle": the subject, whatever else the parser found
+            if self.inverted_pronoun(c) and self._pronoun(c):
+                return self.pronoun(c)
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        found = subject_actors(self.idx, verb)
+        if found:
+            return found[0], "its subject"
+        if subj and self._pronoun(subj[0]):
+            return self.pronoun(subj[0])
+        if inverted:  # "», a déclaré Kang": the subject follows the verb, whatever the parser called it
+            for c in verb.children:
+                if c.i > verb.i and c.i - verb.i <= 4 and c.pos_ in ("PROPN", "NOUN"):
+                    ids = actors_of(self.idx, c)
+                    if ids:
+                        return ids[0], "the subject after it"
+        if verb.i + 1 < len(verb.doc) and self._pronoun(verb.doc[verb.i + 1]):
+            return self.pronoun(verb.doc[verb.i + 1])
+        return None, "its subject names no actor"
+
+    def _pronoun(self, tok: Any) -> bool:
+        return tok.pos_ == "PRON" and tok.lower_.lstrip("-") in self.words.subject_pronouns
+
+    def inverted_pronoun(self, tok: Any) -> bool:
+        """ "-t" and "-il" of "a-t-il", "-elle" of "dit-elle": a subject pronoun joined to its verb."""
+        return tok.text.startswith("-") and (tok.lower_ == self.words.inverted_subject_link or self._pronoun(tok))
+
+    def pronoun(self, tok: Any) -> tuple[str | None, str]:
+        aid = self.idx.at(tok)
+        if aid:
+            return aid, f"the pronoun {tok.text!r}, read as {self.name(aid)}"
+        last = self.last
+        doc = tok.doc
+        prev_start = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
+        if last is not None and last.end >= prev_start:
+            return last.speaker, f"the pronoun {tok.text!r}: the speaker of the quote just before"
+        feats = self.words.subject_pronouns.get(tok.lower_.lstrip("-"))
+        aid = self.recent_subject(tok, feats)
+        if aid:
+            return aid, f"the pronoun {tok.text!r}: the subject of a sentence just before, {self.name(aid)}"
+        if last is not None:
+            return last.speaker, f"the pronoun {tok.text!r}: the previous quote's speaker"
+        return None, f"the pronoun {tok.text!r} points to nobody named before"
+
+    def recent_subject(self, tok: Any, feats: tuple[str | None, str | None] | None = None, sentences: int = 2) -> str | None:
+        """The actor (a person, organisation or group) that is the subject of the sentence of ``tok``
+        before it, or of one of the ``sentences`` before, the nearest first, agreeing with ``feats``."""
+        doc = tok.doc
+        sent = tok.sent
+        lo = sent.start
+        for _ in range(sentences):
+            if lo == 0:
+                break
+            lo = doc[lo - 1].sent.start
+        for t in reversed(list(doc[lo:tok.i])):
+            if t.dep_ not in SUBJECTS or t.pos_ == "PRON" or self.speaker_at(t):
+                continue
+            aid = self.idx.at(t) or next((self.idx.at(c) for c in t.children if c.dep_ in ("appos", "flat:name", "nmod") and self.idx.at(c)), None)
+            if not aid or not self._speaks(aid, people_first=True):
+                continue
+            if feats is not None:
+                g, n = agreement(t, self.words)
+                if feats[1] and n and n != feats[1] or feats[0] and g and g != feats[0] and self.idx.by_id[aid].kind != "person":
+                    continue
+            return aid
+        return None
+
+    def speaker_at(self, tok: Any) -> bool:
+        """Is the token inside a direct quote (a subject there is the quote's, not the text's)?"""
+        return any(s <= tok.idx < e for s, e in self.quoted)
+
+    # -- from an attribution --------------------------------------------------------------------
+    def of_attribution(self, att: Attribution) -> tuple[str | None, str]:
+        src = att.source
+        if src.pos_ == "PRON":
+            aid = self.idx.at(src)
+            if aid:
+                return aid, f"{src.text!r}, read as {self.name(aid)}"
+            if self.last is not None:  # "selon lui"
+                return self.last.speaker, f"{src.text!r}: the previous quote's speaker"
+            return None, f"{src.text!r} points to nobody named before"
+        ids = actors_of(self.idx, src)
+        if not ids:
+            ids = [a for t in src.subtree if t.i > att.prep.i for a in [self.idx.at(t)] if a][:1]
+        if ids:
+            return ids[0], "its source"
+        return None, "its source names no actor"
+
+    # -- from the clause around a partial quote -------------------------------------------------
+    def clause_subject(self, verb: Any) -> tuple[str | None, str]:
+        found = subject_actors(self.idx, verb)
+        if found:
+            return found[0], f"the subject of {verb.text!r}, the clause that holds it"
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subj and self._pronoun(subj[0]):
+            return self.pronoun(subj[0])
+        return None, f"the clause of {verb.text!r} has no subject naming an actor"
+
+    # -- before a colon -------------------------------------------------------------------------
+    def before_colon(self, colon: Any) -> tuple[str | None, str]:
+        """ "X est plus explicite : « ... »", "comme celle de Bill Kristol, un analyste : « ... »": the
+        subject of the clause before the colon, else the last actor named before it in the sentence."""
+        sent = colon.sent
+        root = sent.root
+        if root.i < colon.i:
+            found = subject_actors(self.idx, root)
+            if found and self._speaks(found[0]):
+                return found[0], "the subject of the clause before the colon"
+        for t in reversed(list(colon.doc[sent.start:colon.i])):
+            aid = self.idx.at(t)
+            if aid and self._speaks(aid, people_first=True):
+                return aid, "the last actor named before the colon"
+        return None, "no actor before the colon"
+
+    def _speaks(self, aid: str, people_first: bool = False) -> bool:
+        a = self.idx.by_id.get(aid)
+        if a is None:
+            return False
+        return a.kind in (("person", "organization", "group") if people_first else SPEAKER_KINDS)
+
+    # -- going on -------------------------------------------------------------------------------
+    def continuation(self, said: Said, first: Any) -> tuple[str | None, str]:
+        """A quote that opens its sentence with no cue: the speaker of a quote in the sentence before,
+        else the person or group that is the subject of the sentence before (in the same paragraph),
+        else the speaker of the last quote when it is in this paragraph or the one before."""
+        last = self.last
+        doc = first.doc
+        sent = first.sent
+        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        if last is not None and prev is not None and prev.start_char <= last.start < sent.start_char:
+            return last.speaker, f"no cue: it goes on from the quote of {self.name(last.speaker)} in the sentence before"
+        if prev is not None and "\n" not in self.work.text[prev.start_char:sent.start_char]:
+            aid = self.recent_subject(first, sentences=1)
+            if aid:
+                return aid, f"no cue: the subject of the sentence before, {self.name(aid)}"
+        if last is None:
+            return None, "no cue, and no quote before it"
+        if said.paragraph - last.paragraph > 1:
+            return None, f"no cue; the last quote ({self.name(last.speaker)}) is {said.paragraph - last.paragraph} paragraphs before"
+        where = "paragraph" if said.paragraph == last.paragraph else "paragraph before"
+        return last.speaker, f"no cue: it goes on from the quote of {self.name(last.speaker)} in the {where}"
+
+
+def plain(tok: Any) -> str:
+    return plain_apostrophes(tok.lower_)

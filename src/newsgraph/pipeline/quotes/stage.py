@@ -1,0 +1,330 @@
+"""The quote stage: direct quotes and indirect speech, each with its cue and speaker, in text order.
+
+Direct quotes are found by their marks (``marks.py``). Their cue is, in this order: the reporting verb
+that governs them, a reporting verb after them (", a déclaré X", ", a-t-il ajouté"), an attribution in
+their sentence ("selon X", "d'après X", "Pour X, ..."), a reporting verb before them in their sentence;
+a partial quote inside a clause ("a qualifié l'attaque de « lâche »", "juge « très probable »") takes
+the clause's subject; a quote after a colon the actor named before it; a quote with none of these
+goes on from the quote before it when that one is in the same or the previous paragraph. Indirect
+speech is a reporting verb with a complement clause (or an infinitive, for the kinds the profile
+allows), or an attribution with the rest of its sentence ("Selon X, ..."). A verb in the first person
+is the writer's, not a source's. Every quote carries a ``why``: the cue, and how the speaker was read or
+why none could be.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from newsgraph.lang.profile import LanguageProfile
+from newsgraph.model import Quote, Span, TextSpan
+from newsgraph.pipeline.quotes.cues import Attribution, Cue, attributions, first_person, reporting_cue
+from newsgraph.pipeline.quotes.marks import find_direct, is_headline, paragraph_starts
+from newsgraph.pipeline.quotes.speakers import Said, Speakers
+from newsgraph.pipeline.work import QuoteSpeaker, Work
+from newsgraph.registry import stages
+
+MIN_WORDS = 3  # one or two words in marks are a term or a label ("« lâche »"), not a quote
+SHORT = 6  # a quote shorter than this needs a cue or a speaker
+AFTER_CHARS = 80  # how far after a quote its cue may be
+BEFORE_CHARS = 400
+
+
+def _has_verb(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+class QuoteFinder:
+    def __init__(self, work: Work) -> None:
+        self.work = work
+        self.doc = work.spacy
+        self.profile: LanguageProfile = work.profile
+        self.words = work.profile.words
+        self.text = work.text
+        self.speakers = Speakers(work)
+        self.paragraphs = paragraph_starts(work.text)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraphs, offset) - 1
+
+    def tokens(self, start: int, end: int) -> Any:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    # -- indirect speech --------------------------------------------------------------------------
+    def indirect(self) -> list[Said]:
+        out = []
+        doc = self.doc
+        complementizers = self.words.complementizers
+        for tok in doc:
+            cue = reporting_cue(self.profile, tok)
+            if cue is None or tok.pos_ not in ("VERB", "ADJ", "AUX"):
+                continue
+            if tok.head.lemma_ in self.words.impersonal or any(c.dep_ == "expl:subj" and not self.speakers.inverted_pronoun(c)
+                                                               for c in tok.children):
+                continue  # "il faut dire que": no one speaks
+            if first_person(tok):
+                continue  # "Rappelons que": the writer
+            span = self._complement(tok, cue, complementizers)
+            if span is None:
+                continue
+            start, end, clause = span
+            said = Said(start, end, False, self.paragraph(start), cue.span(), verb=tok)
+            said.how.append(f"reported speech: {cue.lemma!r} with a {'clause' if clause else 'infinitive'}")
+            out.append(said)
+        for sent in doc.sents:
+            for att in attributions(self.profile, sent):
+                span = self._attributed(sent, att)
+                if span is not None:
+                    said = Said(span[0], span[1], False, self.paragraph(span[0]), att.span(), attribution=att)
+                    said.how.append(f"attribution {self.text[att.span()[0]:att.span()[1]]!r} with the rest of its sentence")
+                    out.append(said)
+        return out
+
+    def _complement(self, tok: Any, cue: Cue, complementizers: frozenset[str]) -> tuple[int, int, bool] | None:
+        doc = self.doc
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > cue.last]
+        if not comp:  # "a affirmé il y a quelques mois que ...": the clause hangs from the time phrase
+            comp = [g for c in tok.children if c.dep_ in ("obj", "obl", "obl:mod") for g in c.children
+                    if g.dep_.startswith("acl") and any(m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ in complementizers
+                                                        for m in g.children)]
+        if comp:
+            c = comp[0]
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ in complementizers]
+            if not marks and (c.pos_ not in ("VERB", "AUX") or cue.kind not in self.words.infinitive_kinds):
+                return None  # "menace d'utiliser", "demande à X de": an act announced, not words reported
+            toks = sorted(c.subtree, key=lambda t: t.i)
+            start_tok = next((t for t in toks if t.i > (marks[0].i if marks else cue.last) and not t.is_punct), None)
+            if start_tok is None:
+                return None
+            return start_tok.idx, toks[-1].idx + len(toks[-1].text), bool(marks)
+        # the parser lost the clause: "estime ainsi que ..." up to the end of the sentence
+        nxt = [t for t in doc[cue.last + 1: cue.last + 4] if t.lower_ in complementizers]
+        if not nxt or nxt[0].i + 1 >= tok.sent.end:
+            return None
+        last = tok.sent[-1] if not tok.sent[-1].is_punct else doc[tok.sent.end - 2]
+        return doc[nxt[0].i + 1].idx, last.idx + len(last.text), True
+
+    def _attributed(self, sent: Any, att: Attribution) -> tuple[int, int] | None:
+        """The words a "selon X" / "Pour X," attributes: what follows the phrase when it opens the
+        sentence, else the sentence up to it."""
+        doc = self.doc
+        phrase_end = max(t.i for t in att.source.subtree)
+        body = [t for t in sent if not t.is_space]
+        while body and body[-1].is_punct:
+            body.pop()
+        if not body:
+            return None
+        if not any(not t.is_punct for t in sent if t.i < att.first):
+            rest = [t for t in body if t.i > phrase_end and not (t.is_punct and t.i <= phrase_end + 2)]
+            if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+                return None
+            return rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        head = [t for t in body if t.i < att.first]
+        while head and head[-1].is_punct:
+            head.pop()
+        if att.initial or len(head) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in head):
+            return None
+        return head[0].idx, head[-1].idx + len(head[-1].text)
+
+    # -- direct quotes ----------------------------------------------------------------------------
+    def governor(self, start: int, end: int) -> Any:
+        """The verb whose clause holds a partial quote: the head, outside the quote, of the quote's
+        root (climbing from a noun to its verb), or the quote's root itself when its subject is outside."""
+        span = self.tokens(start, end)
+        if span is None or len(span) == 0:
+            return None
+        inside = {t.i for t in span}
+        roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+        if not roots:
+            return None
+        root = roots[0]
+        if root.head.i == root.i or root.head.i not in inside and root.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubj:pass") and c.i not in inside for c in root.children):
+            if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in inside for c in root.children):
+                return root
+            return None
+        g = root.head
+        for _ in range(4):
+            if g.pos_ in ("VERB", "AUX") or g.pos_ == "ADJ" and "Part" in g.morph.get("VerbForm"):
+                return g
+            if g.head.i == g.i:
+                return None
+            g = g.head
+        return None
+
+    def direct(self, said: Said, inside: Said | None) -> None:
+        """Cue and speaker of a direct quote, in the order of the module's docstring."""
+        sp = self.speakers
+        start, end = said.start, said.end
+        span = self.tokens(start, end)
+        if span is None:
+            return
+        first, last = span[0].i, span[-1].i
+        doc = self.doc
+        gov = self.governor(start, end)
+        gov_cue = reporting_cue(self.profile, gov) if gov is not None and not (first <= gov.i <= last) else None
+        if gov_cue is not None and inside is not None and not (inside.start <= gov.idx < inside.end):
+            gov_cue = None  # "X a averti qu'ils avaient « ... »": the reported speech that holds it is the cue
+        if gov_cue is not None and not first_person(gov):
+            self._from_verb(said, gov_cue, "the reporting verb that governs it", inverted=gov.i > last)
+            return
+        if inside is not None and inside.cue is not None:
+            self.resolve_indirect(inside)
+            said.cue, said.speaker = inside.cue, inside.speaker
+            said.how.append("inside reported speech: its cue and speaker")
+            return
+        lo = doc[first].sent.start
+        hi = doc[min(last + 2, len(doc) - 1)].sent.end
+        after = []
+        for t in doc[last + 1:hi]:
+            if t.idx - end > AFTER_CHARS:
+                break
+            cue = reporting_cue(self.profile, t)
+            if cue is not None and not first_person(t):
+                after.append(cue)
+                break
+        if after and not self._only_punctuation_before(after[0].head, end):
+            after = []
+        if after:
+            self._from_verb(said, after[0], "a reporting verb after it", inverted=True)
+            return
+        for att in attributions(self.profile, doc[first].sent):
+            if not (start <= att.prep.idx < end):
+                said.cue = att.span()
+                said.speaker, how = sp.of_attribution(att)
+                said.how.append(f"cue: attribution {self.text[said.cue[0]:said.cue[1]]!r}; speaker: {how}")
+                return
+        before = [c for t in doc[lo:first] if start - t.idx < BEFORE_CHARS
+                  for c in [reporting_cue(self.profile, t)] if c is not None and not first_person(t)]
+        if before:
+            self._from_verb(said, before[-1], "a reporting verb before it in its sentence")
+            return
+        if gov is not None and not first_person(gov):
+            said.speaker, how = sp.clause_subject(gov)
+            if said.speaker is not None:
+                said.cue = (gov.idx, gov.idx + len(gov.text))
+                said.how.append(f"partial quote; speaker: {how}")
+                return
+            said.how.append(f"partial quote; {how}")
+        colon = self._colon_before(first)
+        if colon is not None:
+            said.speaker, how = sp.before_colon(colon)
+            said.how.append(f"after a colon; speaker: {how}")
+            if said.speaker is not None:
+                return
+        if first == lo or doc[first - 1].sent.start != lo or all(t.is_punct or t.is_space for t in doc[lo:first]):
+            said.speaker, how = sp.continuation(said, doc[first])
+            said.how.append(f"speaker: {how}")
+        else:
+            said.how.append("no cue in its sentence; speaker unknown")
+
+    def resolve_indirect(self, said: Said) -> bool:
+        """Speaker of indirect speech (once); False when it is no quote after all."""
+        if said.how and said.how[-1].startswith("speaker:"):
+            return True
+        if said.attribution is not None:
+            said.speaker, how = self.speakers.of_attribution(said.attribution)
+            said.how.append(f"speaker: {how}")
+            return said.speaker is not None  # "selon les chiffres": no one
+        said.speaker, how = self.speakers.of_verb(said.verb)
+        said.how.append(f"speaker: {how}")
+        return not (said.speaker is None and said.verb is not None and _passive_without_agent(said.verb))
+
+    def _only_punctuation_before(self, verb: Any, end: int) -> bool:
+        """Is the verb after the quote its cue (", a déclaré X", "» a affirmé X", ", a-t-il dit"), not the
+        verb of a new clause ("» Il a assuré que ...")?"""
+        if any(c.dep_ in ("ccomp",) and c.i > verb.i and any(m.lower_ in self.words.complementizers for m in c.children)
+               for c in verb.children):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.idx >= end and c.i < verb.i and not self.speakers.inverted_pronoun(c)
+               for c in verb.children):
+            return False
+        between = self.doc.char_span(end, verb.idx, alignment_mode="expand")
+        if between is None:
+            return True
+        return all(t.is_punct or t.is_space or t.dep_.startswith("aux") or t.pos_ in ("ADV", "PRON") and t.head.i == verb.i
+                   or self.text[t.idx:t.idx + 1] in self.words.quote_marks.values() for t in between)
+
+    def _colon_before(self, first: int) -> Any:
+        doc = self.doc
+        i = first - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in self.words.quote_marks):
+            i -= 1
+        return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+    def _from_verb(self, said: Said, cue: Cue, where: str, inverted: bool = False) -> None:
+        said.cue = cue.span()
+        said.speaker, how = self.speakers.of_verb(cue.head, inverted=inverted)
+        if said.speaker is None and self.speakers.last is not None and inverted and self._pronoun_after(cue.head):
+            said.speaker, how = self.speakers.last.speaker, "an inverted pronoun: the previous quote's speaker"
+        said.how.append(f"cue: {where} ({cue.lemma!r}); speaker: {how}")
+
+    def _pronoun_after(self, verb: Any) -> bool:
+        return any(c.i > verb.i and c.pos_ == "PRON" for c in verb.children)
+
+
+@stages.register("quotes.v1")
+class QuoteStage:
+    name = "quotes"
+    requires = ("actors",)
+    provides = ("quotes", "quote_speakers")
+
+    def __init__(self, profile: LanguageProfile) -> None:
+        self.profile = profile
+
+    def __call__(self, work: Work) -> None:
+        finder = QuoteFinder(work)
+        text = work.text
+        direct: list[Said] = []
+        for start, end in find_direct(text, self.profile.words):
+            if work.in_non_text(start, end) or len(text[start:end].split()) < MIN_WORDS:
+                continue
+            direct.append(Said(start, end, True, finder.paragraph(start), how=["direct quote"]))
+        finder.speakers.quoted = [(d.start, d.end) for d in direct]
+        indirect = finder.indirect()
+        # indirect speech that holds a direct quote is that quote's cue: the quote is kept, not the clause
+        holders: dict[int, Said] = {}
+        kept_indirect = []
+        for ind in indirect:
+            inner = [d for d in direct if ind.start <= d.start and d.end <= ind.end + 2]
+            if inner:
+                for d in inner:
+                    holders.setdefault(id(d), ind)
+                continue
+            if any(d.start <= ind.start < d.end for d in direct):
+                continue  # reported speech inside a direct quote belongs to the quote
+            if any(k.start == ind.start for k in kept_indirect):
+                continue
+            kept_indirect.append(ind)
+        found: list[Said] = []
+        pending = sorted(direct + kept_indirect + list({id(h): h for h in holders.values()}.values()), key=lambda s: (s.start, not s.direct))
+        for said in pending:
+            if said.direct:
+                finder.direct(said, holders.get(id(said)))
+                words = len(text[said.start:said.end].split())
+                if said.cue is None and is_headline(text[said.start:said.end]):
+                    continue  # a quoted headline
+                if said.cue is None and said.speaker is None and words < SHORT:
+                    continue  # a short phrase in quotation marks with no cue: a term, not a quote
+                if words <= 4 and said.cue is None and not _has_verb(work.spacy, said.start, said.end):
+                    continue  # « statut particulier »
+            elif not finder.resolve_indirect(said):
+                continue  # "selon les chiffres", "est accusée de ...": nobody is reported
+            if any(said is h for h in holders.values()):
+                continue  # resolved for the quotes it holds, not output itself
+            found.append(said)
+            finder.speakers.heard(said)
+        found.sort(key=lambda s: s.start)
+        for n, f in enumerate(found, start=1):
+            cue = TextSpan(f.cue[0], f.cue[1], text[f.cue[0]:f.cue[1]]) if f.cue else None
+            if f.speaker is None and not any("unknown" in h or "no " in h for h in f.how):
+                f.how.append("speaker unknown")
+            work.quotes.append(Quote(f"Q{n}", f.speaker, text[f.start:f.end], f.direct, cue, Span(f.start, f.end), "; ".join(f.how)))
+        work.quote_speakers = [QuoteSpeaker(q.span.start, q.span.end, q.speaker) for q in work.quotes if q.direct and q.speaker]
+
+
+def _passive_without_agent(verb: Any) -> bool:
+    passive = any(c.dep_ == "aux:pass" for c in verb.children) or "Part" in verb.morph.get("VerbForm") and any(c.dep_ == "cop" for c in verb.children)
+    return passive and not any(c.dep_ == "obl:agent" for c in verb.children)
