@@ -60,6 +60,7 @@ class Words:
     masculine_determiners: frozenset[str]
     plural_determiners: frozenset[str]
     demonstratives: frozenset[str]
+    indefinite: frozenset[str]
     anaphoric_determiners: frozenset[str]
     latter: dict[str, tuple[str | None, str | None]]
     anaphor_nouns: dict[str, tuple[str, ...]]
@@ -121,7 +122,7 @@ class Words:
             definite=_fs(det["definite"]), articles=tuple(det["article"]), demonym_determiners=_fs(det["demonym"]), singular_definite=_fs(det["singular_definite"]),
             demonym_plural_determiners=_fs(det["demonym_plural"]), feminine_determiners=_fs(det["feminine"]),
             masculine_determiners=_fs(det["masculine"]), plural_determiners=_fs(det["plural"]),
-            demonstratives=_fs(det["demonstrative"]), anaphoric_determiners=_fs(det["anaphoric"]),
+            demonstratives=_fs(det["demonstrative"]), indefinite=_fs(det["indefinite"]), anaphoric_determiners=_fs(det["anaphoric"]),
             latter={k: _feats(v) for k, v in d["anaphora"]["latter"].items()},
             anaphor_nouns={k: tuple(v) for k, v in d["anaphora"]["nouns"].items()},
             prep_aliases={k: _fs(v) for k, v in prep["aliases"].items()}, agent_preps=_fs(prep["agent"]), dative_preps=_fs(prep["dative"]),

@@ -6,6 +6,7 @@ and ``epithets.tsv``."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from newsgraph.lang.lexicon import RoleWord
@@ -157,8 +158,12 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
     plural = head.morph.get("Number") == ["Plur"]
     f = Found(t0, last + 1, start, end, "description", sent=sents[t0], head=t0)
 
-    if rw.kind == "person" and rw.office:
+    indefinite = t0 > 0 and plain_apostrophes(doc[t0 - 1].lower_) in r.words.indefinite
+    if rw.kind == "person" and rw.office and not indefinite:
         f.resolve = FromHistory(_office_choice(r, rw, country, org_code, surface, plural))
+    elif rw.kind == "person" and rw.office:
+        # "un porte-parole du Pentagone": one of them, not the office holder
+        f.resolve = FromHistory(_description_person(r, rw, country, org_code, surface))
     elif rw.kind == "country":
         if not country:
             if not definite(r, doc, t0) or any(c.dep_ in ("amod", "nmod") for c in head.children):
@@ -167,17 +172,23 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         else:
             f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
     elif rw.kind == "person":
-        if not (country or org_code):
-            return
         f.resolve = FromHistory(_description_person(r, rw, country, org_code, surface))
     else:
         if not (country or org_code):
-            if not definite(r, doc, t0) or any(c.dep_ in ("amod",) and c.text[:1].islower() and c.pos_ == "ADJ"
-                                               and norm(c.text) not in r.words.role_adjectives for c in head.children):
-                return
-            # "les séparatistes" after "les séparatistes du Donbass": the same collective
-            f.resolve = FromHistory(lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
-                rw.sector in ("REB", "OPP", "CVL", "MIL") and i.code[3:6] == rw.sector and i.kind == rw.kind))))
+            if any(c.dep_ in ("amod",) and c.text[:1].islower() and c.pos_ == "ADJ"
+                   and norm(c.text) not in r.words.role_adjectives for c in head.children):
+                return  # "les forces pro-gouvernementales": a modifier we cannot read
+            # "les séparatistes" after "les séparatistes du Donbass": the same collective; else the
+            # article's country ("les autorités" in an article about Brazil)
+            same = lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
+                rw.sector in ("REB", "OPP", "CVL", "MIL") and i.code[3:6] == rw.sector and i.kind == rw.kind)))
+            modified = any(c.dep_ == "amod" and c.text[:1].islower() for c in head.children)  # "les autorités séparatistes"
+            if modified or not definite(r, doc, t0):
+                if modified and not definite(r, doc, t0):
+                    return
+                f.resolve = FromHistory(same) if modified else FromHistory(_or_article_country(r, rw, surface, None))
+            else:
+                f.resolve = FromHistory(_or_article_country(r, rw, surface, same))
         else:
             code = org_code if org_code and not country else None
             f.key = r.collective(country, rw.sector, rw.kind, strip_article(r, surface),
@@ -225,9 +236,21 @@ def _office_choice(r: Resolver, rw: RoleWord, country: str | None, org_code: str
         if len(holders) >= 1 and (country or org_key):
             return r.from_entry(holders[0], f"description {surface!r} -> {office} of {country or org_code} on {r.on}")
         if country is None and org_key is None:
-            # a role alone ("le président"): the last person named with that office
+            # a role alone ("le président"): the last person named with that office, else the
+            # office holder of the article's country
             same = [k for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].office == office]
-            return same[0] if same else None
+            if same:
+                return same[0]
+            if r.country is None:
+                return None
+            holders = r.base.holders(office, r.country, r.on)
+            if holders:
+                return r.from_entry(holders[0], f"description {surface!r} -> {office} of {r.country} on {r.on}; {r.country_why}")
+            return r.collective(r.country, rw.sector, "person", strip_article(r, surface),
+                                f"description {surface!r}: no {office} of {r.country} on {r.on} in actor base; {r.country_why}")
+        if org_code and org_code[3:6] not in ("", "GOV") and office not in ("HEAD",):
+            # "le porte-parole du Pentagone": the organisation's, coded as it is
+            return r.collective(None, None, "person", strip_article(r, surface), f"description {surface!r}: of {org_code}", org_code)
         return r.collective(country, rw.sector, "person", strip_article(r, surface),
                             f"description {surface!r}: no {office} of {country} on {r.on} in actor base")
     return choose
@@ -235,8 +258,27 @@ def _office_choice(r: Resolver, rw: RoleWord, country: str | None, org_code: str
 
 def _description_person(r: Resolver, rw: RoleWord, country: str | None, org_code: str | None, surface: str) -> Any:
     def choose(history: list[str]) -> str | None:
-        code = org_code if org_code and not country else None
-        return r.collective(country, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: sector {rw.sector}", code)
+        if org_code and (not country or org_code[3:6] not in ("", "GOV")):
+            # "un responsable du ministère russe de la Défense": the organisation's code
+            return r.collective(None, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: of {org_code}", org_code)
+        if country:
+            return r.collective(country, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: sector {rw.sector}")
+        if r.country:
+            return r.collective(r.country, rw.sector, "group", strip_article(r, surface),
+                                f"description {surface!r}: sector {rw.sector}; {r.country_why}")
+        return None
+    return choose
+
+
+def _or_article_country(r: Resolver, rw: RoleWord, surface: str, same: Any) -> Any:
+    def choose(history: list[str]) -> str | None:
+        key = same(history) if same is not None else None
+        if key is not None:
+            return key
+        if r.country is None:
+            return None
+        return r.collective(r.country, rw.sector, rw.kind, strip_article(r, surface),
+                            f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}; {r.country_why}", role=rw.phrase)
     return choose
 
 
@@ -265,3 +307,47 @@ def demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
         else:
             continue
         r.add(f)
+
+
+TITLE_LABEL = re.compile(r"^\s*([^:\n]{2,40}?)\s+:\s")  # "Pologne : le Premier ministre ..."
+
+
+def article_country(r: Resolver, doc: Any) -> tuple[str | None, str]:
+    """The country the article is about, for the people and bodies it names without one: the label
+    of its title ("Burundi : ..."), else the country named far more often than any other (at least
+    three times, and half as often again as the next). None when no country stands out."""
+    title = r.work.title or ""
+    m = TITLE_LABEL.match(title)
+    if m:
+        label = m.group(1)
+        iso3 = _country_named(r, label)
+        if iso3:
+            return iso3, f"the article's country, {iso3}, from its title {label!r}"
+    counts: Counter[str] = Counter()
+    for f in r.found:
+        if f.key and r.infos[f.key].country:
+            counts[r.infos[f.key].country or ""] += 1
+    table = TokenTable.of(doc)
+    for i, k in enumerate(table.keys):
+        if i not in r.taken and table.lower_initial[i] and k in r.base.adjectives:
+            counts[r.base.adjectives[k]] += 1
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        return ranked[0][0], f"the article's country, {ranked[0][0]}, named {ranked[0][1]} times"
+    return None, ""
+
+
+def _country_named(r: Resolver, label: str) -> str | None:
+    """The country a short label names: a country, its adjective, its capital, or a place in it."""
+    for e in r.base.lookup(label):
+        if e.kind == "country" and e.country:
+            return e.country
+    key = norm(label)
+    if key in r.base.adjectives:
+        return r.base.adjectives[key]
+    if key in r.base.capitals:
+        return r.base.capitals[key]
+    from newsgraph.gazetteer import gazetteer
+
+    place = gazetteer(r.profile).lookup(label)
+    return place.country if place is not None and place.country else None

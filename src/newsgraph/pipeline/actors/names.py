@@ -109,6 +109,7 @@ def _capital(r: Resolver, doc: Any, i: int, n: int, key: str, start: int, end: i
 def match_entities(r: Resolver, doc: Any) -> None:
     """spaCy PER and ORG entities that the base did not cover."""
     text = r.work.text
+    table = TokenTable.of(doc)
     for ent in doc.ents:
         if ent.label_ not in ("PER", "ORG") or r.work.in_non_text(ent.start_char, ent.end_char):
             continue
@@ -123,6 +124,9 @@ def match_entities(r: Resolver, doc: Any) -> None:
             r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "alias",
                         resolve=FromHistory(_surname_choice(r, doc, ent.start, ent.end, surface, prefixed))))
         else:
+            if table.keys[ent.start] in r.profile.roles or " ".join(table.keys[ent.start:ent.start + 2]) in r.profile.description_prefixes \
+                    and table.keys[ent.start] in r.profile.description_prefixes:
+                continue  # "Ministre de la Défense" tagged ORG: a description, read as one
             iso3, sector = context(r, doc, ent.start, ent.end, inside=True)
             akey = r.collective(iso3, sector, "organization", surface,
                                 f"organisation {surface!r} not in actor base" + (f"; country {iso3} from its name" if iso3 else ""),
@@ -172,6 +176,9 @@ def _surname_choice(r: Resolver, doc: Any, t0: int, t1: int, surface: str, prefi
             return (holding or candidates)[0]
         iso3, sector = context(r, doc, t0, t1)
         where = f"; {iso3}{sector or ''} from its description" if iso3 else "; no description in the text"
+        if iso3 is None and r.country and (len(words) > 1 or sector):
+            # a full name, or a name with a role: of the article's country when the text gives no other
+            iso3, where = r.country, f"; {r.country_why}"
         return r.unknown_person(surface, iso3, sector, f"person {surface!r} not in actor base{where}")
     return choose
 

@@ -83,6 +83,8 @@ class Resolver:
     found: list[Found] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
     at_token: dict[int, Found] = field(default_factory=dict)
+    country: str | None = None  # the article's country, when one stands out (``descriptions.article_country``)
+    country_why: str = ""
 
     @property
     def words(self) -> Any:

@@ -17,7 +17,7 @@ import re
 from newsgraph.actorbase import actor_base
 from newsgraph.model import Actor, Mention
 from newsgraph.pipeline.actors.anaphora import anaphors, match_pronouns, merge_appositions
-from newsgraph.pipeline.actors.descriptions import demonym_nouns, match_descriptions
+from newsgraph.pipeline.actors.descriptions import article_country, demonym_nouns, match_descriptions
 from newsgraph.pipeline.actors.names import match_entities, match_names
 from newsgraph.pipeline.actors.resolver import Context, Found, Resolver
 from newsgraph.pipeline.syntax import sentence_index, span_head
@@ -47,6 +47,7 @@ class ActorStage:
         demonym_nouns(r, doc, sents)
         anaphors(r, doc, sents)
         match_pronouns(r, doc, sents)
+        r.country, r.country_why = article_country(r, doc)
         ctx = Context([], [], doc)
         for f in sorted(r.found, key=lambda f: f.t0):
             f.sent = sents[f.t0]
