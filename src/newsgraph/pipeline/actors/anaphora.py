@@ -9,7 +9,7 @@ from typing import Any
 
 from newsgraph.pipeline.actors.descriptions import lookback
 from newsgraph.pipeline.actors.resolver import Context, Found, FromHistory, Resolver, TokenTable
-from newsgraph.pipeline.syntax import SUBJECT_DEPS, agreement
+from newsgraph.pipeline.syntax import SUBJECT_DEPS, agreement, governed_by
 from newsgraph.text import plain_apostrophes
 
 
@@ -36,12 +36,18 @@ class Latter:
             return g is None or g == self.gender
 
         covering = {i: key for prev, key in ctx.resolved for i in range(prev.t0, prev.t1)}
+        # "Ce dernier indique ...": the subject of a reporting verb is someone who speaks
+        speaks = doc[f.t0].dep_ in SUBJECT_DEPS and doc[f.t0].head.lemma_.lower() in r.profile.reporting
         start = doc[f.t0].sent.start
         first = doc[start - 1].sent.start if start > 0 else 0
         for i in range(f.t0 - 1, first - 1, -1):
             tok = doc[i]
             if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in words.months or tok.lower_ in words.weekdays \
                     or tok.dep_ in ("flat:name", "flat", "fixed"):
+                continue
+            if governed_by(tok, words.place_preps):
+                continue  # "... à Madagascar. Ce dernier indique": where something is, not who
+            if speaks and (covering.get(i) is None or r.infos[covering[i]].kind != "person"):
                 continue
             if agrees(tok, covering.get(i)):
                 return covering.get(i)

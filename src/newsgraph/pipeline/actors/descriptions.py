@@ -38,23 +38,31 @@ def country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
 
 
 def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tuple[str | None, str | None]:
-    """Country and sector of an unknown name from its own words or the role phrase around it."""
+    """Country and sector of an unknown name from its own words or the role phrase around it: the
+    apposition after it first ("X, responsable de la ligue burundaise ..."), then the words before it,
+    the nearest first ("le ministre brésilien de l'Agriculture, X")."""
     sent = doc[t0].sent
-    lo = t0 if inside else max(sent.start, t0 - 12)
-    hi = t1 if inside else min(sent.end, t1 + 10)
-    if not inside:
+    if inside:
+        order = list(range(t0, t1))
+    else:
+        lo = max(sent.start, t0 - 12)
+        hi = min(sent.end, t1 + 10)
         # the description is in the name's own clause: "le ministre brésilien de l'Agriculture, X",
         # not "Paris Saint-Germain remporte le record pour signer X"
         for i in range(t0 - 1, lo - 1, -1):
             if doc[i].pos_ in ("VERB", "AUX"):
                 lo = i + 1
                 break
+        after = []
+        for i in range(t1, hi):
+            if doc[i].pos_ == "VERB":
+                break
+            after.append(i)
+        order = after + list(range(t0 - 1, lo - 1, -1))
     iso3 = sector = None
     roles = r.profile.roles
-    for i in range(lo, hi):
+    for i in order:
         tok = doc[i]
-        if not inside and i >= t1 and tok.pos_ == "VERB":
-            break
         c, org = country_of_token(r, tok)
         if org and not iso3:
             iso3, sector = org[:3], org[3:6] or sector
@@ -175,14 +183,14 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = FromHistory(_description_person(r, rw, country, org_code, surface))
     else:
         if not (country or org_code):
-            if any(c.dep_ in ("amod",) and c.text[:1].islower() and c.pos_ == "ADJ"
-                   and norm(c.text) not in r.words.role_adjectives for c in head.children):
+            modifiers = [c for c in head.children if c.dep_ == "amod" and c.text[:1].islower() and not t0 <= c.i < t1]
+            if any(c.pos_ == "ADJ" and norm(c.text) not in r.words.role_adjectives for c in modifiers):
                 return  # "les forces pro-gouvernementales": a modifier we cannot read
             # "les séparatistes" after "les séparatistes du Donbass": the same collective; else the
             # article's country ("les autorités" in an article about Brazil)
             same = lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
                 rw.sector in ("REB", "OPP", "CVL", "MIL") and i.code[3:6] == rw.sector and i.kind == rw.kind)))
-            modified = any(c.dep_ == "amod" and c.text[:1].islower() for c in head.children)  # "les autorités séparatistes"
+            modified = bool(modifiers)  # "les autorités séparatistes"
             if modified or not definite(r, doc, t0):
                 if modified and not definite(r, doc, t0):
                     return

@@ -132,6 +132,27 @@ def match_entities(r: Resolver, doc: Any) -> None:
                                 f"organisation {surface!r} not in actor base" + (f"; country {iso3} from its name" if iso3 else ""),
                                 ) if iso3 else _unknown_org(r, surface)
             r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "name", key=akey))
+    match_surnames(r, doc)
+
+
+def match_surnames(r: Resolver, doc: Any) -> None:
+    """A surname alone after the full name of someone the NER found ("a déclaré Szydło" after "Beata
+    Szydło"), where the NER did not tag it: the same person, read as the NER's partial names are."""
+    table = TokenTable.of(doc)
+    first_seen: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) >= 2 and ent[-1].text[:1].isupper():
+            first_seen.setdefault(table.keys[ent.end - 1], ent.end)
+    if not first_seen:
+        return
+    for tok in doc:
+        key = table.keys[tok.i]
+        if tok.i in r.taken or key not in first_seen or tok.i < first_seen[key] or not tok.text[:1].isupper():
+            continue
+        if tok.pos_ not in ("PROPN", "NOUN", "X") or r.work.in_non_text(tok.idx, tok.idx + len(tok.text)):
+            continue
+        r.add(Found(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), "alias",
+                    resolve=FromHistory(_surname_choice(r, doc, tok.i, tok.i + 1, tok.text, []))))
 
 
 def _unknown_org(r: Resolver, surface: str) -> str:

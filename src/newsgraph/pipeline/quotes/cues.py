@@ -105,6 +105,7 @@ class Attribution:
     source: Any
     initial: bool  # "Pour X," opening the sentence
     first: int  # the attribution's first token ("d'" of "d'après" cut in two)
+    last: int  # its last token: the end of X's phrase, before any comma ("Selon eux, Paris et Marseille ...")
 
     def span(self) -> tuple[int, int]:
         tok = self.prep
@@ -128,13 +129,16 @@ def attributions(profile: LanguageProfile, sent: Any) -> list[Attribution]:
         if nxt is None or nxt.lower_ in relative:
             continue  # "selon laquelle": a relative, not an attribution
         obj = tok.head if tok.head.i > tok.i else nxt
-        if obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if obj.pos_ not in ("NOUN", "PROPN", "PRON") and not (obj.i == tok.head.i and obj.pos_ == "ADJ"):  # "selon ces derniers"
             obj = next((t for t in tok.doc[tok.i + 1: min(tok.i + 6, sent.end)] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if obj is None:
                 continue
-        if initial and not _comma_after(sent, obj):
+        if initial and not _comma_after(sent, obj) and not any(t.text == "," for t in tok.doc[tok.i + 1:max(t.i for t in obj.subtree) + 1]):
             continue  # "Pour la première fois ...": a purpose or a time, not a source
-        out.append(Attribution(tok, obj, initial, tok.i - 1 if split is not None and low not in words.attribution_preps else tok.i))
+        end = max(t.i for t in obj.subtree)
+        comma = next((t.i for t in tok.doc[tok.i + 1:end + 1] if t.text == ","), None)
+        last = comma - 1 if comma is not None and comma > obj.i else end
+        out.append(Attribution(tok, obj, initial, tok.i - 1 if split is not None and low not in words.attribution_preps else tok.i, last))
     return out
 
 

@@ -135,9 +135,8 @@ class Speakers:
             if self.last is not None:  # "selon lui"
                 return self.last.speaker, f"{src.text!r}: the previous quote's speaker"
             return None, f"{src.text!r} points to nobody named before"
-        ids = actors_of(self.idx, src)
-        if not ids:
-            ids = [a for t in src.subtree if t.i > att.prep.i for a in [self.idx.at(t)] if a][:1]
+        inside = {self.idx.at(t) for t in src.doc[att.prep.i + 1:att.last + 1]} | {self.idx.first_person(src)}
+        ids = [a for a in actors_of(self.idx, src) if a in inside]
         if ids:
             return ids[0], "its source"
         return None, "its source names no actor"

@@ -107,26 +107,31 @@ class QuoteFinder:
         return doc[nxt[0].i + 1].idx, last.idx + len(last.text), True
 
     def _attributed(self, sent: Any, att: Attribution) -> tuple[int, int] | None:
-        """The words a "selon X" / "Pour X," attributes: what follows the phrase when it opens the
-        sentence, else the sentence up to it."""
-        doc = self.doc
-        phrase_end = max(t.i for t in att.source.subtree)
-        body = [t for t in sent if not t.is_space]
+        """The words a "selon X" / "Pour X," attributes, without it: the whole sentence when it opens
+        or closes it ("Selon X, <clause>", "<clause>, selon X."), less a leading adverbial ("Lors de
+        l'opération ..., <clause>"); else the clause it is attached to."""
+        drop = set(range(att.first, att.last + 1))
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        at_edge = words[0].i == att.first or all(t.i in drop for t in words if t.i > att.prep.i)
+        head = sent.root if at_edge else (att.source.head if att.source.head.i != att.source.i else att.source)
+        if head.pos_ not in ("VERB", "AUX", "ADJ") and not (at_edge and head.pos_ in ("NOUN", "PROPN")):
+            return None  # "la persécution selon leur orientation": a noun's complement
+        body = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in drop and not t.is_space]
+        if at_edge and words[0].i != att.first:
+            lead = [c for c in head.children if c.i < head.i and c.i not in drop and not c.is_punct]
+            if lead and lead[0].dep_ in ("obl", "obl:mod", "advcl", "advmod"):
+                last = max(t.i for t in lead[0].subtree)
+                if last + 1 < len(self.doc) and self.doc[last + 1].text == ",":
+                    body = [t for t in body if t.i > last + 1]  # "Lors de l'opération ..., 21 membres ont été arrêtés"
+        while body and body[0].is_punct:
+            body.pop(0)
         while body and body[-1].is_punct:
             body.pop()
-        if not body:
+        if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             return None
-        if not any(not t.is_punct for t in sent if t.i < att.first):
-            rest = [t for t in body if t.i > phrase_end and not (t.is_punct and t.i <= phrase_end + 2)]
-            if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
-                return None
-            return rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        head = [t for t in body if t.i < att.first]
-        while head and head[-1].is_punct:
-            head.pop()
-        if att.initial or len(head) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in head):
-            return None
-        return head[0].idx, head[-1].idx + len(head[-1].text)
+        return body[0].idx, body[-1].idx + len(body[-1].text)
 
     # -- direct quotes ----------------------------------------------------------------------------
     def governor(self, start: int, end: int) -> Any:
