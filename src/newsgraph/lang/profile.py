@@ -96,6 +96,7 @@ class Words:
     paragraph_quote: str
     attribution_initial: frozenset[str]
     infinitive_kinds: frozenset[str]
+    quoted_only_kinds: frozenset[str]
     digit_suffixes: frozenset[str]
     clitic_letters: str
     clitic_words: tuple[str, ...]
@@ -140,6 +141,7 @@ class Words:
             claim_content=_fs(d["nouns"]["claim_content"]), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),
+            quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]),
             digit_suffixes=_fs(d["repair"]["digit_suffixes"]), clitic_letters=d["repair"]["clitic_letters"],
             clitic_words=tuple(d["repair"]["clitic_words"]), credit_words=tuple(d["repair"]["credit_words"]),
             credit_agencies=tuple(d["repair"]["credit_agencies"]),
@@ -152,7 +154,7 @@ class Words:
         of the lists, the keys of the tables whose values are features or kinds, the names of sectors."""
         out: set[str] = set()
         keys_only = ("subject_pronouns", "object_clitics", "latter", "anaphor_nouns", "months", "weekdays")
-        skipped = ("time", "dateline", "clitic_letters", "quote_marks", "paragraph_quote", "sector_labels", "infinitive_kinds", *keys_only)
+        skipped = ("time", "dateline", "clitic_letters", "quote_marks", "paragraph_quote", "sector_labels", "infinitive_kinds", "quoted_only_kinds", *keys_only)
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if name in skipped:

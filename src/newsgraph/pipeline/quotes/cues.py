@@ -65,8 +65,9 @@ def reporting_cue(profile: LanguageProfile, tok: Any) -> Cue | None:
     if tok.pos_ in VERBAL:
         candidates.append(tok.lemma_.lower())
     guess = profile.verb_forms.get(tok.lower_)
-    if guess and tok.pos_ in (*VERBAL, "NOUN", "PROPN"):
-        candidates.append(guess)
+    if guess and (tok.pos_ in VERBAL or tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("nsubj", "aux", "aux:tense") or c.dep_ == "ccomp" for c in tok.children)):
+        candidates.append(guess)  # a verb the tagger called a noun: it has a subject or an auxiliary
     if not candidates:
         return None
     doc = tok.doc

@@ -64,6 +64,9 @@ class Speakers:
             return found[0], "its subject"
         if subj and self._pronoun(subj[0]):
             return self.pronoun(subj[0])
+        before = self._just_before(verb)
+        if before is not None:
+            return before, "the actor just before it (the parse gave it another subject)"
         if inverted:  # "», a déclaré Kang": the subject follows the verb, whatever the parser called it
             for c in verb.children:
                 if c.i > verb.i and c.i - verb.i <= 4 and c.pos_ in ("PROPN", "NOUN"):
@@ -73,6 +76,24 @@ class Speakers:
         if verb.i + 1 < len(verb.doc) and self._pronoun(verb.doc[verb.i + 1]):
             return self.pronoun(verb.doc[verb.i + 1])
         return None, "its subject names no actor"
+
+    def _just_before(self, verb: Any) -> str | None:
+        """The actor written right before a verb and its auxiliaries ("le PAM et Internews ont
+        constaté"), when it is no complement of a preposition: the subject the parser missed."""
+        doc = verb.doc
+        i = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "advmod" and c.i < verb.i]) - 1
+        if i < verb.sent.start or i < 0:
+            return None
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ not in ("PROPN", "NOUN"):
+            return None
+        top = tok
+        while top.dep_ in ("conj", "flat:name", "flat") and top.head.i < top.i:
+            top = top.head
+        if any(c.dep_ == "case" for c in top.children):
+            return None
+        aid = self.idx.at(top) or self.idx.at(tok)
+        return aid if aid and self._speaks(aid) else None
 
     def _pronoun(self, tok: Any) -> bool:
         return tok.pos_ == "PRON" and tok.lower_.lstrip("-") in self.words.subject_pronouns

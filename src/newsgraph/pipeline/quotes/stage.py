@@ -24,6 +24,7 @@ from newsgraph.pipeline.quotes.marks import find_direct, is_headline, paragraph_
 from newsgraph.pipeline.quotes.speakers import Said, Speakers
 from newsgraph.pipeline.work import QuoteSpeaker, Work
 from newsgraph.registry import stages
+from newsgraph.text import norm
 
 MIN_WORDS = 3  # one or two words in marks are a term or a label ("« lâche »"), not a quote
 SHORT = 6  # a quote shorter than this needs a cue or a speaker
@@ -66,6 +67,8 @@ class QuoteFinder:
                 continue  # "il faut dire que": no one speaks
             if first_person(tok):
                 continue  # "Rappelons que": the writer
+            if cue.kind in self.words.quoted_only_kinds:
+                continue
             span = self._complement(tok, cue, complementizers)
             if span is None:
                 continue
@@ -160,52 +163,63 @@ class QuoteFinder:
         return None
 
     def direct(self, said: Said, inside: Said | None) -> None:
-        """Cue and speaker of a direct quote, in the order of the module's docstring."""
-        sp = self.speakers
-        start, end = said.start, said.end
-        span = self.tokens(start, end)
+        """Cue and speaker of a direct quote, in the order of the module's docstring. Of the cues
+        (a reporting verb or an attribution), the first whose speaker can be read wins; when cues
+        are found but no speaker, the speaker stays unknown. Only a quote with no cue at all takes
+        the subject of its clause, the actor before a colon, or the speaker of the quote before."""
+        span = self.tokens(said.start, said.end)
         if span is None:
             return
-        first, last = span[0].i, span[-1].i
+        first = span[0].i
+        found: list[tuple[tuple[int, int], str | None, str]] = []
+        for cue in self._cues(said, span, inside):
+            found.append(cue)
+            if cue[1] is not None:
+                break
+        if found:
+            hit = next((f for f in found if f[1] is not None), found[0])
+            said.cue, said.speaker = hit[0], hit[1]
+            said.how.append(hit[2] if hit[1] is not None else "; ".join(f[2] for f in found) + "; speaker unknown")
+            return
+        self._without_cue(said, first, self.governor(said.start, said.end))
+
+    def _cues(self, said: Said, span: Any, inside: Said | None) -> Any:
+        """The cues of a direct quote, in order: (cue span, speaker, how)."""
+        sp = self.speakers
         doc = self.doc
+        start, end = said.start, said.end
+        first, last = span[0].i, span[-1].i
         gov = self.governor(start, end)
         gov_cue = reporting_cue(self.profile, gov) if gov is not None and not (first <= gov.i <= last) else None
         if gov_cue is not None and inside is not None and not (inside.start <= gov.idx < inside.end):
             gov_cue = None  # "X a averti qu'ils avaient « ... »": the reported speech that holds it is the cue
         if gov_cue is not None and not first_person(gov):
-            self._from_verb(said, gov_cue, "the reporting verb that governs it", inverted=gov.i > last)
-            return
+            yield self._from_verb(gov_cue, "the reporting verb that governs it", inverted=gov.i > last)
         if inside is not None and inside.cue is not None:
             self.resolve_indirect(inside)
-            said.cue, said.speaker = inside.cue, inside.speaker
-            said.how.append("inside reported speech: its cue and speaker")
-            return
-        lo = doc[first].sent.start
+            yield inside.cue, inside.speaker, "cue: the reported speech that holds it; speaker: its speaker"
         hi = doc[min(last + 2, len(doc) - 1)].sent.end
-        after = []
         for t in doc[last + 1:hi]:
             if t.idx - end > AFTER_CHARS:
                 break
             cue = reporting_cue(self.profile, t)
             if cue is not None and not first_person(t):
-                after.append(cue)
+                if self._only_punctuation_before(cue.head, end):
+                    yield self._from_verb(cue, "a reporting verb after it", inverted=True)
                 break
-        if after and not self._only_punctuation_before(after[0].head, end):
-            after = []
-        if after:
-            self._from_verb(said, after[0], "a reporting verb after it", inverted=True)
-            return
         for att in attributions(self.profile, doc[first].sent):
             if not (start <= att.prep.idx < end):
-                said.cue = att.span()
-                said.speaker, how = sp.of_attribution(att)
-                said.how.append(f"cue: attribution {self.text[said.cue[0]:said.cue[1]]!r}; speaker: {how}")
-                return
+                speaker, how = sp.of_attribution(att)
+                yield att.span(), speaker, f"cue: attribution {self.text[att.prep.idx:att.span()[1]]!r}; speaker: {how}"
+        lo = doc[first].sent.start
         before = [c for t in doc[lo:first] if start - t.idx < BEFORE_CHARS
                   for c in [reporting_cue(self.profile, t)] if c is not None and not first_person(t)]
         if before:
-            self._from_verb(said, before[-1], "a reporting verb before it in its sentence")
-            return
+            yield self._from_verb(before[-1], "a reporting verb before it in its sentence")
+
+    def _without_cue(self, said: Said, first: int, gov: Any) -> None:
+        sp = self.speakers
+        doc = self.doc
         if gov is not None and not first_person(gov):
             said.speaker, how = sp.clause_subject(gov)
             if said.speaker is not None:
@@ -219,7 +233,8 @@ class QuoteFinder:
             said.how.append(f"after a colon; speaker: {how}")
             if said.speaker is not None:
                 return
-        if first == lo or doc[first - 1].sent.start != lo or all(t.is_punct or t.is_space for t in doc[lo:first]):
+        lo = doc[first].sent.start
+        if all(t.is_punct or t.is_space for t in doc[lo:first]):
             said.speaker, how = sp.continuation(said, doc[first])
             said.how.append(f"speaker: {how}")
         else:
@@ -235,7 +250,11 @@ class QuoteFinder:
             return said.speaker is not None  # "selon les chiffres": no one
         said.speaker, how = self.speakers.of_verb(said.verb)
         said.how.append(f"speaker: {how}")
-        return not (said.speaker is None and said.verb is not None and _passive_without_agent(said.verb))
+        if said.speaker is None and _passive_without_agent(said.verb):
+            return False  # "est accusée de ...": nobody is reported
+        subjects = [c for c in said.verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        # "des émeutes ont éclaté, demandant que ...": a subject that is no one
+        return not (said.speaker is None and subjects and norm(subjects[0].text) not in self.profile.roles)
 
     def _only_punctuation_before(self, verb: Any, end: int) -> bool:
         """Is the verb after the quote its cue (", a déclaré X", "» a affirmé X", ", a-t-il dit"), not the
@@ -259,15 +278,9 @@ class QuoteFinder:
             i -= 1
         return doc[i] if i >= 0 and doc[i].text == ":" else None
 
-    def _from_verb(self, said: Said, cue: Cue, where: str, inverted: bool = False) -> None:
-        said.cue = cue.span()
-        said.speaker, how = self.speakers.of_verb(cue.head, inverted=inverted)
-        if said.speaker is None and self.speakers.last is not None and inverted and self._pronoun_after(cue.head):
-            said.speaker, how = self.speakers.last.speaker, "an inverted pronoun: the previous quote's speaker"
-        said.how.append(f"cue: {where} ({cue.lemma!r}); speaker: {how}")
-
-    def _pronoun_after(self, verb: Any) -> bool:
-        return any(c.i > verb.i and c.pos_ == "PRON" for c in verb.children)
+    def _from_verb(self, cue: Cue, where: str, inverted: bool = False) -> tuple[tuple[int, int], str | None, str]:
+        speaker, how = self.speakers.of_verb(cue.head, inverted=inverted)
+        return cue.span(), speaker, f"cue: {where} ({cue.lemma!r}); speaker: {how}"
 
 
 @stages.register("quotes.v1")
