@@ -75,6 +75,7 @@ class Words:
     place_preps: frozenset[str]
     proximity: frozenset[str]
     attribution_preps: frozenset[str]
+    partner_preps: frozenset[str]
     attribution_split: dict[str, str]
     infinitive_marks: frozenset[str]
     conditional_marks: frozenset[str]
@@ -90,6 +91,7 @@ class Words:
     object_control: frozenset[str]
     future_modifiers: frozenset[str]
     role_adjectives: frozenset[str]
+    led_by: frozenset[str]
     claim_content: frozenset[str]
     sector_labels: dict[str, str]
     quote_marks: dict[str, str]
@@ -130,7 +132,7 @@ class Words:
             of_preps=_fs(prep["of"]), genitive_preps=_fs(prep["genitive"]), provenance_preps=_fs(prep["provenance"]), locative_preps=_fs(prep["locative"]),
             place_country_preps=_fs(prep["place_country"]),
             place_preps=_fs(prep["place_country"]) | _fs(prep["place_city"]), proximity=_fs(prep["proximity"]),
-            attribution_preps=_fs(prep["attribution"]), attribution_split=dict(prep["attribution_split"]),
+            attribution_preps=_fs(prep["attribution"]), partner_preps=_fs(prep["partner"]), attribution_split=dict(prep["attribution_split"]),
             infinitive_marks=_fs(prep["infinitive_marks"]),
             conditional_marks=_fs(d["conjunctions"]["conditional"]), complementizers=_fs(d["conjunctions"]["complementizer"]),
             have=verbs["have"], be=verbs["be"], near_future=verbs["near_future"], conditional_planned=verbs["conditional_planned"],
@@ -138,6 +140,7 @@ class Words:
             hypothetical_governors=_fs(gov["hypothetical"]), planned_governors=_fs(gov["planned"]),
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
+            led_by=_fs(d["modifiers"]["led_by"]),
             claim_content=_fs(d["nouns"]["claim_content"]), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),

@@ -130,14 +130,24 @@ def _epithet(r: Resolver, doc: Any, t0: int, t1: int, country: tuple[str, str | 
         r.add(Found(t0, t1, start, end, "description", key=key, sent=sents[t0], head=t0))
 
 
-def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: str | None, sents: list[int]) -> None:
-    head = doc[t0]
-    org_code = None
+def _provenance(r: Resolver, doc: Any, head: Any, t0: int, t1: int, country: str | None) -> tuple[str | None, str | None, int, str | None]:
+    """(country, organisation code, last token of the mention, leader's code) of a description: a
+    country adjective right after the phrase, or in its modifiers ("de la Russie", "de Moscou", "du
+    ministère russe de la Défense"); a clause attached to the head names no provenance ("des milices
+    soutenues par l'Iran" are not Iranian), except the one that says who leads it ("la coalition menée
+    par Riyad")."""
+    org_code = leader = None
     last = t1 - 1
-    # a country adjective right after the phrase, or in its modifiers ("de la Russie", "de Moscou");
-    # what a clause attached to the head says is not the head's provenance: "des milices soutenues
-    # par l'Iran" are not Iranian (a conjunct's complement may be shared: "l'armée et les autorités de Kiev")
-    skipped = {t.i for c in head.children if c.dep_ in ("acl", "acl:relcl") for t in c.subtree}
+    skipped = set()
+    for c in head.children:
+        if c.dep_ not in ("acl", "acl:relcl"):
+            continue
+        if _lemma(r, c) in r.words.led_by:
+            for a in c.children:
+                if a.dep_ == "obl:agent" or a.dep_.startswith("obl") and preposition_before(a) in r.words.agent_preps:
+                    lc, lorg = country_of_token(r, a)
+                    leader = lorg or (lc if lc else None)
+        skipped.update(t.i for t in c.subtree)
     provenance = r.words.provenance_preps
     for child in sorted(head.subtree, key=lambda t: t.i):
         if child.i < t0 or child.i in skipped or child.dep_ in ("appos", "conj", "punct", "cc") and child.head.i == head.i:
@@ -161,6 +171,34 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         country, org_code = c, org_code or org
         if c or org:
             last = t1
+    return country, org_code, last, leader
+
+
+def _lemma(r: Resolver, tok: Any) -> str:
+    return r.profile.verb_forms.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: str | None, sents: list[int]) -> None:
+    head = doc[t0]
+    phrase_country = country
+    country, org_code, last, leader = _provenance(r, doc, head, t0, t1, country)
+    if rw.office == "LED":
+        # "la coalition menée par Riyad": coded as whoever leads it; an unnamed one is not coded here
+        if leader is None:
+            return
+        surface = r.work.text[doc[t0].idx:doc[last].idx + len(doc[last].text)]
+        f = Found(t0, last + 1, doc[t0].idx, doc[last].idx + len(doc[last].text), "description", sent=sents[t0], head=t0)
+        iso3 = leader[:3] if re.fullmatch(r"[A-Z]{3}", leader[:3]) else None
+        f.key = r.collective(None, None, rw.kind, strip_article(r, surface), f"description {surface!r}: led by {leader}",
+                             leader if len(leader) > 3 else f"{leader}GOV" if iso3 else leader)
+        r.add(f)
+        return
+
+    def where() -> tuple[str | None, str | None]:
+        """Country and organisation again once every mention is read ("un responsable du ministère
+        russe de la Défense": the ministry is read after the person)."""
+        c, org, _, _ = _provenance(r, doc, head, t0, t1, phrase_country)
+        return c, org
     start, end = doc[t0].idx, doc[last].idx + len(doc[last].text)
     surface = r.work.text[start:end]
     plural = head.morph.get("Number") == ["Plur"]
@@ -171,7 +209,7 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = FromHistory(_office_choice(r, rw, country, org_code, surface, plural))
     elif rw.kind == "person" and rw.office:
         # "un porte-parole du Pentagone": one of them, not the office holder
-        f.resolve = FromHistory(_description_person(r, rw, country, org_code, surface))
+        f.resolve = FromHistory(_description_person(r, rw, where, surface))
     elif rw.kind == "country":
         if not country:
             if not definite(r, doc, t0) or any(c.dep_ in ("amod", "nmod") for c in head.children):
@@ -180,7 +218,7 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         else:
             f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
     elif rw.kind == "person":
-        f.resolve = FromHistory(_description_person(r, rw, country, org_code, surface))
+        f.resolve = FromHistory(_description_person(r, rw, where, surface))
     else:
         if not (country or org_code):
             modifiers = [c for c in head.children if c.dep_ == "amod" and c.text[:1].islower() and not t0 <= c.i < t1]
@@ -264,8 +302,9 @@ def _office_choice(r: Resolver, rw: RoleWord, country: str | None, org_code: str
     return choose
 
 
-def _description_person(r: Resolver, rw: RoleWord, country: str | None, org_code: str | None, surface: str) -> Any:
+def _description_person(r: Resolver, rw: RoleWord, where: Any, surface: str) -> Any:
     def choose(history: list[str]) -> str | None:
+        country, org_code = where()
         if org_code and (not country or org_code[3:6] not in ("", "GOV")):
             # "un responsable du ministère russe de la Défense": the organisation's code
             return r.collective(None, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: of {org_code}", org_code)

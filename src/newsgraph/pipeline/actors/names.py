@@ -10,7 +10,7 @@ from newsgraph.actorbase import Entry
 from newsgraph.pipeline.actors.descriptions import context
 from newsgraph.pipeline.actors.resolver import MAX_NAME_TOKENS, Found, FromHistory, Info, Resolver, TokenTable, form_ok, longest_match
 from newsgraph.pipeline.repair import rules, zipf
-from newsgraph.pipeline.syntax import SUBJECT_DEPS, part_of_longer_name, span_head
+from newsgraph.pipeline.syntax import SUBJECT_DEPS, governed_by, part_of_longer_name, span_head
 from newsgraph.text import ENGLISH, norm, slug
 
 
@@ -94,15 +94,17 @@ def _capital(r: Resolver, doc: Any, i: int, n: int, key: str, start: int, end: i
     if part_of_longer_name(head):
         return  # "Paris Saint-Germain", "Londres Heathrow"
     dep = head.dep_
-    acting = dep in SUBJECT_DEPS or (dep == "conj" and head.head.dep_ in SUBJECT_DEPS)
+    how = "as acting subject" if dep in SUBJECT_DEPS or (dep == "conj" and head.head.dep_ in SUBJECT_DEPS) else None
     if head.dep_ == "nmod" and norm(head.head.text) in r.profile.roles:
-        acting = True  # "les dirigeants de Moscou"
-    if not acting:
+        how = "as the country of a role"  # "les dirigeants de Moscou"
+    if head.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and governed_by(head, r.words.partner_preps):
+        how = "as a partner or an adversary"  # "en solidarité avec Londres", "les sanctions contre Moscou"
+    if how is None:
         return
     iso3 = r.base.capitals[key]
     surface = r.work.text[start:end]
     akey = r.collective(iso3, "GOV", "organization", r.profile.words.sector_labels.get("GOV", "GOV"),
-                        f"capital {surface!r} as acting subject -> government of {iso3}")
+                        f"capital {surface!r} {how} -> government of {iso3}")
     r.add(Found(i, i + n, start, end, "alias", key=akey))
 
 
@@ -197,8 +199,12 @@ def _surname_choice(r: Resolver, doc: Any, t0: int, t1: int, surface: str, prefi
             return (holding or candidates)[0]
         iso3, sector = context(r, doc, t0, t1)
         where = f"; {iso3}{sector or ''} from its description" if iso3 else "; no description in the text"
-        if iso3 is None and r.country and (len(words) > 1 or sector):
-            # a full name, or a name with a role: of the article's country when the text gives no other
+        head = doc[span_head(doc, t0, t1)].head
+        speaks = (head.lemma_.lower() in r.profile.reporting or r.profile.verb_forms.get(head.lower_) in r.profile.reporting) \
+            and head.i != t0
+        if iso3 is None and r.country and (len(words) > 1 or sector or speaks):
+            # a full name, a name with a role, or one that speaks ("fustige Urvoas"): of the article's
+            # country when the text gives no other
             iso3, where = r.country, f"; {r.country_why}"
         return r.unknown_person(surface, iso3, sector, f"person {surface!r} not in actor base{where}")
     return choose

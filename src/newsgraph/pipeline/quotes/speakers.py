@@ -59,11 +59,15 @@ class Speakers:
             if self.inverted_pronoun(c) and self._pronoun(c):
                 return self.pronoun(c)
         subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subj and subj[0].lower_ in self.words.relative_subject and verb.dep_.startswith("acl"):
+            aid = self._antecedent(verb.head)
+            if aid:
+                return aid, f"the antecedent of {subj[0].text!r}, {self.name(aid)}"
+        if subj and self._pronoun(subj[0]):
+            return self.pronoun(subj[0])
         found = subject_actors(self.idx, verb)
         if found:
             return found[0], "its subject"
-        if subj and self._pronoun(subj[0]):
-            return self.pronoun(subj[0])
         before = self._just_before(verb)
         if before is not None:
             return before, "the actor just before it (the parse gave it another subject)"
@@ -76,6 +80,21 @@ class Speakers:
         if verb.i + 1 < len(verb.doc) and self._pronoun(verb.doc[verb.i + 1]):
             return self.pronoun(verb.doc[verb.i + 1])
         return None, "its subject names no actor"
+
+    def _antecedent(self, tok: Any) -> str | None:
+        """The actor a relative "qui" stands for: the head of the whole noun phrase the clause hangs
+        from ("Idriss Déby, président du Tchad et de l'Union africaine, qui a rappelé ..." is Déby,
+        not the Union the parser attached the clause to)."""
+        chain = [tok]
+        t = tok
+        while t.dep_ in ("nmod", "conj", "appos", "flat:name") and t.head.i < t.i and len(chain) < 6:
+            t = t.head
+            chain.append(t)
+        for t in reversed(chain):
+            ids = actors_of(self.idx, t)
+            if ids and self._speaks(ids[0]):
+                return ids[0]
+        return None
 
     def _just_before(self, verb: Any) -> str | None:
         """The actor written right before a verb and its auxiliaries ("le PAM et Internews ont
@@ -103,15 +122,21 @@ class Speakers:
         return tok.text.startswith("-") and (tok.lower_ == self.words.inverted_subject_link or self._pronoun(tok))
 
     def pronoun(self, tok: Any) -> tuple[str | None, str]:
-        aid = self.idx.at(tok)
-        if aid:
-            return aid, f"the pronoun {tok.text!r}, read as {self.name(aid)}"
+        """A pronoun that says something: the speaker of a quote in its sentence or the one before,
+        else the person who is the subject of one of the two sentences before, else the actor stage's
+        reading, else any actor subject there, else the last speaker."""
         last = self.last
         doc = tok.doc
         prev_start = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
         if last is not None and last.end >= prev_start:
             return last.speaker, f"the pronoun {tok.text!r}: the speaker of the quote just before"
         feats = self.words.subject_pronouns.get(tok.lower_.lstrip("-"))
+        aid = self.recent_subject(tok, feats, people=True)
+        if aid:
+            return aid, f"the pronoun {tok.text!r}: the person who is the subject of a sentence just before, {self.name(aid)}"
+        aid = self.idx.at(tok)
+        if aid:
+            return aid, f"the pronoun {tok.text!r}, read as {self.name(aid)}"
         aid = self.recent_subject(tok, feats)
         if aid:
             return aid, f"the pronoun {tok.text!r}: the subject of a sentence just before, {self.name(aid)}"
@@ -119,7 +144,8 @@ class Speakers:
             return last.speaker, f"the pronoun {tok.text!r}: the previous quote's speaker"
         return None, f"the pronoun {tok.text!r} points to nobody named before"
 
-    def recent_subject(self, tok: Any, feats: tuple[str | None, str | None] | None = None, sentences: int = 2) -> str | None:
+    def recent_subject(self, tok: Any, feats: tuple[str | None, str | None] | None = None, sentences: int = 2,
+                       people: bool = False) -> str | None:
         """The actor (a person, organisation or group) that is the subject of the sentence of ``tok``
         before it, or of one of the ``sentences`` before, the nearest first, agreeing with ``feats``."""
         doc = tok.doc
@@ -134,6 +160,8 @@ class Speakers:
                 continue
             aid = self.idx.at(t) or next((self.idx.at(c) for c in t.children if c.dep_ in ("appos", "flat:name", "nmod") and self.idx.at(c)), None)
             if not aid or not self._speaks(aid, people_first=True):
+                continue
+            if people and self.idx.by_id[aid].kind != "person":
                 continue
             if feats is not None:
                 g, n = agreement(t, self.words)
