@@ -54,6 +54,8 @@ class Latter:
         for prev, key in reversed(ctx.resolved):
             if prev.sent < f.sent - 2:
                 break
+            if speaks and r.infos[key].kind != "person":
+                continue
             if prev.how != "pronoun" and agrees(doc[prev.head] if prev.head is not None else doc[prev.t0], key):
                 return key
         return None

@@ -31,6 +31,7 @@ class Said:
     how: list[str] = field(default_factory=list)
     verb: Any = None  # the reporting verb of indirect speech
     attribution: Attribution | None = None  # "selon X" of an indirect quote
+    incise: bool = False  # indirect speech before an inserted cue (", a-t-il ajouté")
 
 
 class Speakers:
@@ -71,6 +72,10 @@ class Speakers:
         before = self._just_before(verb)
         if before is not None:
             return before, "the actor just before it (the parse gave it another subject)"
+        if not subj and verb.dep_ in ("ROOT",):
+            lead = self._leading_actor(verb)
+            if lead is not None:
+                return lead, "the actor that opens its sentence (the parse gave it no subject)"
         if inverted:  # "», a déclaré Kang": the subject follows the verb, whatever the parser called it
             for c in verb.children:
                 if c.i > verb.i and c.i - verb.i <= 4 and c.pos_ in ("PROPN", "NOUN"):
@@ -94,6 +99,31 @@ class Speakers:
             ids = actors_of(self.idx, t)
             if ids and self._speaks(ids[0]):
                 return ids[0]
+        return None
+
+    def after(self, verb: Any) -> tuple[str | None, str]:
+        """The subject written after an inserted cue, however the parser attached it: a pronoun, else
+        the first actor to the end of the sentence."""
+        for t in verb.doc[verb.i + 1:verb.sent.end]:
+            if self._pronoun(t):
+                return self.pronoun(t)
+            aid = self.idx.at(t)
+            if aid and self._speaks(aid):
+                return aid, "the subject after it"
+        for t in verb.doc[verb.sent.start:verb.i]:
+            if self.inverted_pronoun(t) and self._pronoun(t):
+                return self.pronoun(t)
+        return None, "no subject after it names an actor"
+
+    def _leading_actor(self, verb: Any) -> str | None:
+        """The first actor of the sentence before its main verb that no preposition introduces ("Le 3
+        avril, Dimitri Peskov, attaché de presse ..., annonce que"): French puts the subject first."""
+        for t in verb.doc[verb.sent.start:verb.i]:
+            if t.dep_.startswith("obl") or t.dep_ in ("nmod", "obj", "iobj") or any(c.dep_ == "case" for c in t.children):
+                continue
+            aid = self.idx.at(t) or next((self.idx.at(c) for c in t.children if c.dep_ in ("flat:name", "flat") and self.idx.at(c)), None)
+            if aid and self._speaks(aid, people_first=True):
+                return aid
         return None
 
     def _just_before(self, verb: Any) -> str | None:

@@ -71,6 +71,11 @@ class QuoteFinder:
                 continue
             span = self._complement(tok, cue, complementizers)
             if span is None:
+                span = self._incise(tok, cue)
+                if span is not None:
+                    said = Said(span[0], span[1], False, self.paragraph(span[0]), cue.span(), verb=tok, incise=True)
+                    said.how.append(f"reported speech: the sentence before the inserted cue {cue.lemma!r}")
+                    out.append(said)
                 continue
             start, end, clause = span
             said = Said(start, end, False, self.paragraph(start), cue.span(), verb=tok)
@@ -109,6 +114,41 @@ class QuoteFinder:
         last = tok.sent[-1] if not tok.sent[-1].is_punct else doc[tok.sent.end - 2]
         return doc[nxt[0].i + 1].idx, last.idx + len(last.text), True
 
+    def _incise(self, tok: Any, cue: Cue) -> tuple[int, int] | None:
+        """ "Des Camerounais pourraient ..., a-t-il enfin confié.", "..., estime-t-il.", "..., a indiqué le
+        ministre.": a cue inserted after a comma, its subject after it (an inverted pronoun or a noun
+        phrase) and nothing else to the end of the sentence; what comes before is reported speech."""
+        doc = self.doc
+        sent = tok.sent
+        j = tok.i - 1
+        while j > sent.start and (doc[j].pos_ == "ADV" or self.speakers.inverted_pronoun(doc[j])):
+            j -= 1
+        has_aux = any(c.dep_.startswith("aux") for c in tok.children) or doc[j].pos_ == "AUX" or doc[j].lemma_ == self.words.have
+        if "Fin" not in tok.morph.get("VerbForm") and not has_aux and not self.speakers.inverted_pronoun(doc[min(tok.i + 1, len(doc) - 1)]):
+            return None  # ", avançant vers ...", ", accusé de ...": a participle, not an inserted cue
+        i = tok.i - 1
+        while i > sent.start and (doc[i].dep_.startswith("aux") or doc[i].pos_ in ("AUX", "ADV") or self.speakers.inverted_pronoun(doc[i])
+                                  or doc[i].lemma_ == self.words.have):
+            i -= 1
+        if doc[i].text != "," or i <= sent.start:
+            return None
+        rest = [t for t in doc[cue.last + 1:sent.end] if not (t.is_punct or t.is_space)]
+        inverted = any(self.speakers.inverted_pronoun(t) for t in doc[i + 1:cue.last + 1]) or (rest and self.speakers.inverted_pronoun(rest[0]))
+        if rest and self.speakers.inverted_pronoun(rest[0]):
+            rest = rest[1:]
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in self.words.complementizers for t in rest):
+            return None  # ", a-t-il dit à ceux qui ...": more than an inserted cue
+        if not inverted and not (rest and rest[0].pos_ in ("DET", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in rest)):
+            return None  # the subject after the cue is a noun phrase ("a indiqué le ministre")
+        body = [t for t in doc[sent.start:i] if not t.is_space]
+        while body and body[0].is_punct:
+            body.pop(0)
+        if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            return None
+        if any(self.text[t.idx] in self.words.quote_marks.values() for t in body[-2:]):
+            return None  # "« ... », a-t-il dit": the cue of a direct quote
+        return body[0].idx, body[-1].idx + len(body[-1].text)
+
     def _attributed(self, sent: Any, att: Attribution) -> tuple[int, int] | None:
         """The words a "selon X" / "Pour X," attributes, without it: the whole sentence when it opens
         or closes it ("Selon X, <clause>", "<clause>, selon X."), less a leading adverbial ("Lors de
@@ -117,7 +157,13 @@ class QuoteFinder:
         words = [t for t in sent if not (t.is_punct or t.is_space)]
         if not words:
             return None
-        at_edge = words[0].i == att.first or all(t.i in drop for t in words if t.i > att.prep.i)
+        source = {t.i for t in att.source.subtree}
+        before = self.doc[att.first - 1] if att.first > sent.start else None
+        after = self.doc[att.last + 1] if att.last + 1 < sent.end else None
+        at_edge = words[0].i == att.first or all(t.i in drop or t.i in source for t in words if t.i > att.prep.i) \
+            or before is not None and after is not None and before.text == "," and after.text == ","  # ", selon X, "
+        if at_edge:
+            drop |= source
         head = sent.root if at_edge else (att.source.head if att.source.head.i != att.source.i else att.source)
         if head.pos_ not in ("VERB", "AUX", "ADJ") and not (at_edge and head.pos_ in ("NOUN", "PROPN")):
             return None  # "la persécution selon leur orientation": a noun's complement
@@ -248,7 +294,9 @@ class QuoteFinder:
             said.speaker, how = self.speakers.of_attribution(said.attribution)
             said.how.append(f"speaker: {how}")
             return said.speaker is not None  # "selon les chiffres": no one
-        said.speaker, how = self.speakers.of_verb(said.verb)
+        said.speaker, how = self.speakers.of_verb(said.verb, inverted=said.incise)
+        if said.speaker is None and said.incise:
+            said.speaker, how = self.speakers.after(said.verb)
         said.how.append(f"speaker: {how}")
         if said.speaker is None and _passive_without_agent(said.verb):
             return False  # "est accusée de ...": nobody is reported
