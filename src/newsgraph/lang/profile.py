@@ -99,6 +99,8 @@ class Words:
     attribution_initial: frozenset[str]
     infinitive_kinds: frozenset[str]
     quoted_only_kinds: frozenset[str]
+    writer_subjects: frozenset[str]
+    first_plural_endings: tuple[str, ...]
     digit_suffixes: frozenset[str]
     clitic_letters: str
     clitic_words: tuple[str, ...]
@@ -144,7 +146,8 @@ class Words:
             claim_content=_fs(d["nouns"]["claim_content"]), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),
-            quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]),
+            quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]), writer_subjects=_fs(d["quotes"]["writer_subjects"]),
+            first_plural_endings=tuple(d["quotes"]["first_plural_endings"]),
             digit_suffixes=_fs(d["repair"]["digit_suffixes"]), clitic_letters=d["repair"]["clitic_letters"],
             clitic_words=tuple(d["repair"]["clitic_words"]), credit_words=tuple(d["repair"]["credit_words"]),
             credit_agencies=tuple(d["repair"]["credit_agencies"]),
@@ -157,7 +160,8 @@ class Words:
         of the lists, the keys of the tables whose values are features or kinds, the names of sectors."""
         out: set[str] = set()
         keys_only = ("subject_pronouns", "object_clitics", "latter", "anaphor_nouns", "months", "weekdays")
-        skipped = ("time", "dateline", "clitic_letters", "quote_marks", "paragraph_quote", "sector_labels", "infinitive_kinds", "quoted_only_kinds", *keys_only)
+        skipped = ("time", "dateline", "clitic_letters", "quote_marks", "paragraph_quote", "sector_labels", "infinitive_kinds", "quoted_only_kinds", "first_plural_endings",
+                   "writer_subjects", *keys_only)  # kinds are labels; "on" and "je" are English too
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if name in skipped:

@@ -91,11 +91,20 @@ def reporting_cue(profile: LanguageProfile, tok: Any) -> Cue | None:
     return None
 
 
-def first_person(tok: Any) -> bool:
-    """A verb in the first person ("Rappelons que", "je dirais"): the writer speaks, not a source."""
+def first_person(tok: Any, words: Any = None) -> bool:
+    """A verb in the first person or with the writer's subject ("Rappelons que", "je dirais", "On note
+    que"): the writer speaks, not a source."""
     if "1" in tok.morph.get("Person"):
         return True
-    return any(c.dep_ in ("nsubj", "nsubj:pass") and "1" in c.morph.get("Person") for c in tok.children)
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+    if any("1" in c.morph.get("Person") for c in subjects):
+        return True
+    if words is None:
+        return False
+    if any(c.lower_ in words.writer_subjects for c in subjects):
+        return True
+    # an imperative of the first person plural has no subject ("Rappelons que")
+    return not subjects and "Fin" in tok.morph.get("VerbForm") and tok.lower_.endswith(tuple(words.first_plural_endings))
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,8 @@ def attributions(profile: LanguageProfile, sent: Any) -> list[Attribution]:
             continue  # "selon laquelle": a relative, not an attribution
         obj = tok.head if tok.head.i > tok.i else nxt
         if obj.pos_ not in ("NOUN", "PROPN", "PRON") and not (obj.i == tok.head.i and obj.pos_ == "ADJ"):  # "selon ces derniers"
+            if initial:
+                continue  # "Pour compléter les efforts, ...": a purpose, not a source
             obj = next((t for t in tok.doc[tok.i + 1: min(tok.i + 6, sent.end)] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
             if obj is None:
                 continue

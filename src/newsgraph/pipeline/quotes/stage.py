@@ -65,7 +65,7 @@ class QuoteFinder:
             if tok.head.lemma_ in self.words.impersonal or any(c.dep_ == "expl:subj" and not self.speakers.inverted_pronoun(c)
                                                                for c in tok.children):
                 continue  # "il faut dire que": no one speaks
-            if first_person(tok):
+            if first_person(tok, self.words):
                 continue  # "Rappelons que": the writer
             if cue.kind in self.words.quoted_only_kinds:
                 continue
@@ -108,7 +108,7 @@ class QuoteFinder:
                 return None
             return start_tok.idx, toks[-1].idx + len(toks[-1].text), bool(marks)
         # the parser lost the clause: "estime ainsi que ..." up to the end of the sentence
-        nxt = [t for t in doc[cue.last + 1: cue.last + 4] if t.lower_ in complementizers]
+        nxt = [t for t in doc[cue.last + 1: cue.last + 4] if t.lower_ in complementizers and t.pos_ == "SCONJ"]
         if not nxt or nxt[0].i + 1 >= tok.sent.end:
             return None
         last = tok.sent[-1] if not tok.sent[-1].is_punct else doc[tok.sent.end - 2]
@@ -239,7 +239,7 @@ class QuoteFinder:
         gov_cue = reporting_cue(self.profile, gov) if gov is not None and not (first <= gov.i <= last) else None
         if gov_cue is not None and inside is not None and not (inside.start <= gov.idx < inside.end):
             gov_cue = None  # "X a averti qu'ils avaient « ... »": the reported speech that holds it is the cue
-        if gov_cue is not None and not first_person(gov):
+        if gov_cue is not None and not first_person(gov, self.words):
             yield self._from_verb(gov_cue, "the reporting verb that governs it", inverted=gov.i > last)
         if inside is not None and inside.cue is not None:
             self.resolve_indirect(inside)
@@ -249,7 +249,7 @@ class QuoteFinder:
             if t.idx - end > AFTER_CHARS:
                 break
             cue = reporting_cue(self.profile, t)
-            if cue is not None and not first_person(t):
+            if cue is not None and not first_person(t, self.words):
                 if self._only_punctuation_before(cue.head, end):
                     yield self._from_verb(cue, "a reporting verb after it", inverted=True)
                 break
@@ -259,14 +259,14 @@ class QuoteFinder:
                 yield att.span(), speaker, f"cue: attribution {self.text[att.prep.idx:att.span()[1]]!r}; speaker: {how}"
         lo = doc[first].sent.start
         before = [c for t in doc[lo:first] if start - t.idx < BEFORE_CHARS
-                  for c in [reporting_cue(self.profile, t)] if c is not None and not first_person(t)]
+                  for c in [reporting_cue(self.profile, t)] if c is not None and not first_person(t, self.words)]
         if before:
             yield self._from_verb(before[-1], "a reporting verb before it in its sentence")
 
     def _without_cue(self, said: Said, first: int, gov: Any) -> None:
         sp = self.speakers
         doc = self.doc
-        if gov is not None and not first_person(gov):
+        if gov is not None and not first_person(gov, self.words):
             said.speaker, how = sp.clause_subject(gov)
             if said.speaker is not None:
                 said.cue = (gov.idx, gov.idx + len(gov.text))
