@@ -37,7 +37,9 @@ class Latter:
 
         covering = {i: key for prev, key in ctx.resolved for i in range(prev.t0, prev.t1)}
         # "Ce dernier indique ...": the subject of a reporting verb is someone who speaks
-        speaks = doc[f.t0].dep_ in SUBJECT_DEPS and doc[f.t0].head.lemma_.lower() in r.profile.reporting
+        verb = doc[f.t0].head
+        speaks = doc[f.t0].dep_ in SUBJECT_DEPS and (verb.lemma_.lower() in r.profile.reporting
+                                                      or r.profile.verb_forms.get(verb.lower_) in r.profile.reporting)
         start = doc[f.t0].sent.start
         first = doc[start - 1].sent.start if start > 0 else 0
         for i in range(f.t0 - 1, first - 1, -1):

@@ -209,7 +209,7 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = FromHistory(_office_choice(r, rw, country, org_code, surface, plural))
     elif rw.kind == "person" and rw.office:
         # "un porte-parole du Pentagone": one of them, not the office holder
-        f.resolve = FromHistory(_description_person(r, rw, where, surface))
+        f.resolve = FromHistory(_description_person(r, rw, where, surface, plural))
     elif rw.kind == "country":
         if not country:
             if not definite(r, doc, t0) or any(c.dep_ in ("amod", "nmod") for c in head.children):
@@ -218,7 +218,7 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         else:
             f.key = r.from_entry(r.base.entries[country.lower()], f"description {surface!r} -> country {country}")
     elif rw.kind == "person":
-        f.resolve = FromHistory(_description_person(r, rw, where, surface))
+        f.resolve = FromHistory(_description_person(r, rw, where, surface, plural))
     else:
         if not (country or org_code):
             modifiers = [c for c in head.children if c.dep_ == "amod" and c.text[:1].islower() and not t0 <= c.i < t1]
@@ -302,16 +302,18 @@ def _office_choice(r: Resolver, rw: RoleWord, country: str | None, org_code: str
     return choose
 
 
-def _description_person(r: Resolver, rw: RoleWord, where: Any, surface: str) -> Any:
+def _description_person(r: Resolver, rw: RoleWord, where: Any, surface: str, plural: bool = True) -> Any:
+    kind = "group" if plural else "person"
+
     def choose(history: list[str]) -> str | None:
         country, org_code = where()
         if org_code and (not country or org_code[3:6] not in ("", "GOV")):
             # "un responsable du ministère russe de la Défense": the organisation's code
-            return r.collective(None, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: of {org_code}", org_code)
+            return r.collective(None, rw.sector, kind, strip_article(r, surface), f"description {surface!r}: of {org_code}", org_code)
         if country:
-            return r.collective(country, rw.sector, "group", strip_article(r, surface), f"description {surface!r}: sector {rw.sector}")
+            return r.collective(country, rw.sector, kind, strip_article(r, surface), f"description {surface!r}: sector {rw.sector}")
         if r.country:
-            return r.collective(r.country, rw.sector, "group", strip_article(r, surface),
+            return r.collective(r.country, rw.sector, kind, strip_article(r, surface),
                                 f"description {surface!r}: sector {rw.sector}; {r.country_why}")
         return None
     return choose
