@@ -82,3 +82,46 @@ def test_the_latter_agrees_with_the_last_noun_phrase():
     doc = newsgraph.extract("Le conflit oppose l'armée ukrainienne aux séparatistes de la région orientale. "
                             "Cette dernière est coupée en deux.", published="2017-10-12")
     assert not [a for a in doc.actors for m in a.mentions if m.text == "dernière"]  # the region is no actor
+
+
+def codes_by_mention(text, published="2019-06-01", title=None):
+    doc = newsgraph.extract(text, published=published, title=title)
+    return {m.text: a.code for a in doc.actors for m in a.mentions}
+
+
+def test_groups_and_installations_named_by_an_adjective():
+    assert codes_by_mention("La junte birmane a fait arrêter des manifestants.")["junte birmane"] == "MMRMIL"
+    assert codes_by_mention("Un poste frontière saoudien a été attaqué par des rebelles.")["poste frontière saoudien"] == "SAUMIL"
+    assert codes_by_mention("La télévision d'État iranienne a diffusé les images.")["télévision d'État iranienne"] == "IRNMED"
+
+
+def test_a_coalition_is_coded_by_who_leads_it():
+    codes = codes_by_mention("La coalition menée par Riyad a bombardé Sanaa.")
+    assert codes["coalition"] == "SAUGOV"
+    assert "coalition" not in codes_by_mention("La coalition a bombardé Sanaa.")  # nobody said who leads it
+
+
+def test_a_capital_after_a_preposition_of_partners_is_its_government():
+    assert codes_by_mention("Des milliers de personnes ont manifesté en solidarité avec Londres.")["Londres"] == "GBRGOV"
+    assert "Londres" not in codes_by_mention("Des milliers de personnes ont manifesté à Londres.")
+
+
+def test_one_of_an_organisation_takes_its_code():
+    assert codes_by_mention("Un porte-parole du Pentagone a démenti.")["porte-parole"] == "USAMIL"  # not the office holder
+    assert codes_by_mention("Un responsable du ministère russe de la Défense a démenti.")["responsable"] == "RUSMIL"
+    assert codes_by_mention("Des responsables américains ont démenti.")["responsables américains"] == "USAGOV"
+
+
+def test_the_article_country_for_people_and_bodies_named_without_one():
+    text = "Jan Kowalczyk a salué les soldats. Le parquet a ouvert une enquête. Les autorités ont démenti."
+    codes = codes_by_mention(text, published="2017-01-21", title="Pologne : une cérémonie à Żagań")
+    assert codes["Jan Kowalczyk"] == "POL" and codes["parquet"] == "POLJUD" and codes["autorités"] == "POLGOV"
+    # with no country to go by, nobody is guessed
+    codes = codes_by_mention("Jan Kowalczyk a salué les soldats. Le parquet a ouvert une enquête.", title="Une cérémonie")
+    assert codes.get("Jan Kowalczyk") is None and "parquet" not in codes
+
+
+def test_a_surname_after_the_full_name():
+    codes = codes_by_mention("Le Premier ministre polonais, Beata Kowalczyk, a accueilli les troupes. « Bienvenue », a déclaré Kowalczyk.",
+                             published="2017-01-21")
+    assert codes["Kowalczyk"] == "POLGOV"

@@ -46,16 +46,26 @@ class Cue:
 
     lemma: str
     kind: str
-    head: Any  # the verb token
+    head: Any  # the verb token that heads the cue (of a locution, the word the parser made its head)
     last: int  # index of its last token (the locution's last word)
+    first: int = -1  # index of its first token
 
     def span(self) -> tuple[int, int]:
         """Characters of the cue with its auxiliaries ("a déclaré", "a fait savoir")."""
-        tok = self.head
-        aux = [c for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
-        start = min([tok.idx] + [a.idx for a in aux])
-        end_tok = tok.doc[self.last]
+        doc = self.head.doc
+        first = doc[self.first if self.first >= 0 else self.head.i]
+        aux = [c for t in (first, self.head) for c in t.children if c.dep_.startswith("aux") and c.i < first.i]
+        start = min([first.idx] + [a.idx for a in aux])
+        end_tok = doc[self.last]
         return start, end_tok.idx + len(end_tok.text)
+
+
+def _locution_head(doc: Any, first: int, last: int) -> Any:
+    """The word of a locution the parser made its head ("savoir" in "a fait savoir")."""
+    for t in doc[first:last + 1]:
+        if not (first <= t.head.i <= last) or t.head.i == t.i:
+            return t
+    return doc[first]
 
 
 def reporting_cue(profile: LanguageProfile, tok: Any) -> Cue | None:
@@ -65,9 +75,8 @@ def reporting_cue(profile: LanguageProfile, tok: Any) -> Cue | None:
     if tok.pos_ in VERBAL:
         candidates.append(tok.lemma_.lower())
     guess = profile.verb_forms.get(tok.lower_)
-    if guess and (tok.pos_ in VERBAL or tok.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ in ("nsubj", "aux", "aux:tense") or c.dep_ == "ccomp" for c in tok.children)):
-        candidates.append(guess)  # a verb the tagger called a noun: it has a subject or an auxiliary
+    if guess and (tok.pos_ in VERBAL or verb_by_its_neighbours(tok)):
+        candidates.append(guess)
     if not candidates:
         return None
     doc = tok.doc
@@ -82,13 +91,22 @@ def reporting_cue(profile: LanguageProfile, tok: Any) -> Cue | None:
                     break
                 j += 1
             if ok:
-                return Cue(full, rep.kinds[full], tok, j - 1)
+                return Cue(full, rep.kinds[full], _locution_head(doc, tok.i, j - 1), j - 1, tok.i)
         if lemma in rep.reflexive and any(plain_apostrophes(c.lower_) in profile.words.reflexive_clitics for c in tok.children):
             full = rep.reflexive[lemma]
             return Cue(full, rep.kinds[full], tok, tok.i)
         if lemma in rep.kinds and lemma not in rep.locutions:
             return Cue(lemma, rep.kinds[lemma], tok, tok.i)
     return None
+
+
+def verb_by_its_neighbours(tok: Any) -> bool:
+    """A verb the tagger called something else: it has a subject or an auxiliary, or an inverted
+    subject pronoun follows it ("estime-t-il")."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("nsubj", "aux", "aux:tense", "ccomp") for c in tok.children):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ == "PRON" and nxt.text.startswith("-")
 
 
 def first_person(tok: Any, words: Any = None) -> bool:

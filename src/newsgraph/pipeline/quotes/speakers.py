@@ -151,7 +151,7 @@ class Speakers:
         """ "-t" and "-il" of "a-t-il", "-elle" of "dit-elle": a subject pronoun joined to its verb."""
         return tok.text.startswith("-") and (tok.lower_ == self.words.inverted_subject_link or self._pronoun(tok))
 
-    def pronoun(self, tok: Any) -> tuple[str | None, str]:
+    def pronoun(self, tok: Any, feats: tuple[str | None, str | None] | None = None) -> tuple[str | None, str]:
         """A pronoun that says something: the speaker of a quote in its sentence or the one before,
         else the person who is the subject of one of the two sentences before, else the actor stage's
         reading, else any actor subject there, else the last speaker."""
@@ -160,7 +160,7 @@ class Speakers:
         prev_start = doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else 0
         if last is not None and last.end >= prev_start:
             return last.speaker, f"the pronoun {tok.text!r}: the speaker of the quote just before"
-        feats = self.words.subject_pronouns.get(tok.lower_.lstrip("-"))
+        feats = feats or self.words.subject_pronouns.get(tok.lower_.lstrip("-"))
         aid = self.recent_subject(tok, feats, people=True)
         if aid:
             return aid, f"the pronoun {tok.text!r}: the person who is the subject of a sentence just before, {self.name(aid)}"
@@ -207,13 +207,9 @@ class Speakers:
     # -- from an attribution --------------------------------------------------------------------
     def of_attribution(self, att: Attribution) -> tuple[str | None, str]:
         src = att.source
-        if src.pos_ == "PRON":
-            aid = self.idx.at(src)
-            if aid:
-                return aid, f"{src.text!r}, read as {self.name(aid)}"
-            if self.last is not None:  # "selon lui"
-                return self.last.speaker, f"{src.text!r}: the previous quote's speaker"
-            return None, f"{src.text!r} points to nobody named before"
+        if src.pos_ == "PRON":  # "selon lui"
+            g, n = src.morph.get("Gender"), src.morph.get("Number")
+            return self.pronoun(src, (g[0] if g else None, n[0] if n else None))
         inside = {self.idx.at(t) for t in src.doc[att.prep.i + 1:att.last + 1]} | {self.idx.first_person(src)}
         ids = [a for a in actors_of(self.idx, src) if a in inside]
         if ids:

@@ -19,7 +19,7 @@ from typing import Any
 
 from newsgraph.lang.profile import LanguageProfile
 from newsgraph.model import Quote, Span, TextSpan
-from newsgraph.pipeline.quotes.cues import Attribution, Cue, attributions, first_person, reporting_cue
+from newsgraph.pipeline.quotes.cues import Attribution, Cue, attributions, first_person, reporting_cue, verb_by_its_neighbours
 from newsgraph.pipeline.quotes.marks import find_direct, is_headline, paragraph_starts
 from newsgraph.pipeline.quotes.speakers import Said, Speakers
 from newsgraph.pipeline.work import QuoteSpeaker, Work
@@ -58,10 +58,11 @@ class QuoteFinder:
         out = []
         doc = self.doc
         complementizers = self.words.complementizers
-        for tok in doc:
-            cue = reporting_cue(self.profile, tok)
-            if cue is None or tok.pos_ not in ("VERB", "ADJ", "AUX"):
+        for first in doc:
+            cue = reporting_cue(self.profile, first)
+            if cue is None or first.pos_ not in ("VERB", "ADJ", "AUX") and not verb_by_its_neighbours(first):
                 continue
+            tok = cue.head  # of a locution, the word the parser made its head ("a fait savoir")
             if tok.head.lemma_ in self.words.impersonal or any(c.dep_ == "expl:subj" and not self.speakers.inverted_pronoun(c)
                                                                for c in tok.children):
                 continue  # "il faut dire que": no one speaks
