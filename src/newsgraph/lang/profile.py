@@ -99,6 +99,7 @@ class Words:
     attribution_initial: frozenset[str]
     infinitive_kinds: frozenset[str]
     quoted_only_kinds: frozenset[str]
+    title_words: frozenset[str]
     writer_subjects: frozenset[str]
     first_plural_endings: tuple[str, ...]
     digit_suffixes: frozenset[str]
@@ -146,7 +147,7 @@ class Words:
             claim_content=_fs(d["nouns"]["claim_content"]), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),
-            quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]), writer_subjects=_fs(d["quotes"]["writer_subjects"]),
+            quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]), title_words=_fs(d["quotes"]["title_words"]), writer_subjects=_fs(d["quotes"]["writer_subjects"]),
             first_plural_endings=tuple(d["quotes"]["first_plural_endings"]),
             digit_suffixes=_fs(d["repair"]["digit_suffixes"]), clitic_letters=d["repair"]["clitic_letters"],
             clitic_words=tuple(d["repair"]["clitic_words"]), credit_words=tuple(d["repair"]["credit_words"]),

@@ -129,12 +129,31 @@ def match_entities(r: Resolver, doc: Any) -> None:
             if table.keys[ent.start] in r.profile.roles or " ".join(table.keys[ent.start:ent.start + 2]) in r.profile.description_prefixes \
                     and table.keys[ent.start] in r.profile.description_prefixes:
                 continue  # "Ministre de la Défense" tagged ORG: a description, read as one
+            same = _named_before(r, key, ent.start)
+            if same is not None:  # "l'Ordre" after "l'Ordre de Malte"
+                r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "alias", key=same))
+                continue
             iso3, sector = context(r, doc, ent.start, ent.end, inside=True)
             akey = r.collective(iso3, sector, "organization", surface,
                                 f"organisation {surface!r} not in actor base" + (f"; country {iso3} from its name" if iso3 else ""),
                                 ) if iso3 else _unknown_org(r, surface)
             r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "name", key=akey))
     match_surnames(r, doc)
+
+
+def _named_before(r: Resolver, key: str, before: int) -> str | None:
+    """An organisation named before whose name starts with this one word ("l'Ordre" after "l'Ordre
+    de Malte", "le Front" after "le Front al-Nosra"): the same, once its full name was read."""
+    if " " in key:
+        return None
+    articles = {norm(a) for a in r.words.articles}
+    for f in sorted(r.found, key=lambda f: -f.t0):
+        if f.t0 >= before or not f.key or r.infos[f.key].kind not in ("organization", "group"):
+            continue
+        words = [w for w in norm(r.work.text[f.start:f.end]).split() if w not in articles]
+        if len(words) > 1 and words[0] == key:
+            return f.key
+    return None
 
 
 def match_surnames(r: Resolver, doc: Any) -> None:

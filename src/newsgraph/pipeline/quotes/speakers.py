@@ -72,6 +72,12 @@ class Speakers:
         before = self._just_before(verb)
         if before is not None:
             return before, "the actor just before it (the parse gave it another subject)"
+        root = verb.sent.root
+        if not subj and root.i != verb.i and root.pos_ == "AUX" and any(c.dep_ in SUBJECTS for c in root.children):
+            # "L'évêque s'est de son côté étonné": the auxiliary taken for the main verb holds the subject
+            found = subject_actors(self.idx, root)
+            if found:
+                return found[0], "the subject of its auxiliary (the parse split the verb)"
         if not subj and verb.dep_ in ("ROOT",):
             lead = self._leading_actor(verb)
             if lead is not None:

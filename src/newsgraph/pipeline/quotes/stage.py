@@ -177,6 +177,12 @@ class QuoteFinder:
                     body = [t for t in body if t.i > last + 1]  # "Lors de l'opération ..., 21 membres ont été arrêtés"
         while body and body[0].is_punct:
             body.pop(0)
+        if words[0].i == att.first:
+            # "Pour X, le directeur de cabinet du préfet, le collectif a ...": X's apposition is not said
+            comma = next((k for k, t in enumerate(body) if t.text == ","), None)
+            if comma is not None and body[0].pos_ in ("DET", "NOUN", "PROPN") and not any(
+                    t.pos_ in ("VERB", "AUX") for t in body[:comma]):
+                body = body[comma + 1:]
         while body and body[-1].is_punct:
             body.pop()
         if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
@@ -320,6 +326,16 @@ class QuoteFinder:
         return all(t.is_punct or t.is_space or t.dep_.startswith("aux") or t.pos_ in ("ADV", "PRON") and t.head.i == verb.i
                    or self.text[t.idx:t.idx + 1] in self.words.quote_marks.values() for t in between)
 
+    def titled(self, said: Said) -> bool:
+        """Is the quote a title or a label ("un rapport intitulé « ... »", "le slogan « ... »")?"""
+        span = self.tokens(said.start, said.end)
+        if span is None:
+            return False
+        i = span[0].i - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in self.words.quote_marks or self.doc[i].pos_ == "DET"):
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in self.words.title_words
+
     def _colon_before(self, first: int) -> Any:
         doc = self.doc
         i = first - 1
@@ -373,6 +389,8 @@ class QuoteStage:
                 words = len(text[said.start:said.end].split())
                 if said.cue is None and is_headline(text[said.start:said.end]):
                     continue  # a quoted headline
+                if finder.titled(said):
+                    continue  # "un rapport intitulé « ... »": a title
                 if said.cue is None and said.speaker is None and words < SHORT:
                     continue  # a short phrase in quotation marks with no cue: a term, not a quote
                 if words <= 4 and said.cue is None and not _has_verb(work.spacy, said.start, said.end):
