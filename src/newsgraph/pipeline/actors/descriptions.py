@@ -227,12 +227,15 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
             # "les séparatistes" after "les séparatistes du Donbass": the same collective; else the
             # article's country ("les autorités" in an article about Brazil)
             same = lookback(r, lambda i, rw=rw: i.code is not None and (i.role == rw.phrase or (
-                rw.sector in ("REB", "OPP", "CVL", "MIL") and i.code[3:6] == rw.sector and i.kind == rw.kind)))
+                rw.sector in ("REB", "OPP", "CVL", "MIL", "MED") and i.code[3:6] == rw.sector and i.kind == rw.kind)))
             modified = bool(modifiers)  # "les autorités séparatistes"
+            named = last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper()
+            if named and not modified:
+                same = None  # "le média Ikiriho": a name follows, this is no anaphor
             if modified or not definite(r, doc, t0):
                 if modified and not definite(r, doc, t0):
                     return
-                f.resolve = FromHistory(same) if modified else FromHistory(_or_article_country(r, rw, surface, None))
+                f.resolve = FromHistory(same) if modified and same else FromHistory(_or_article_country(r, rw, surface, None))
             else:
                 f.resolve = FromHistory(_or_article_country(r, rw, surface, same))
         else:

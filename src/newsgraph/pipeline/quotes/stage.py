@@ -108,6 +108,16 @@ class QuoteFinder:
             if start_tok is None:
                 return None
             return start_tok.idx, toks[-1].idx + len(toks[-1].text), bool(marks)
+        colon = next((t for t in doc[cue.last + 1: cue.last + 4] if not t.pos_ == "ADV"), None)
+        if colon is not None and colon.text == ":" and colon.i + 1 < tok.sent.end:
+            # "Le ministre a précisé : les troupes resteront." (no quotation marks)
+            rest = [t for t in doc[colon.i + 1:tok.sent.end] if not t.is_space]
+            while rest and rest[-1].is_punct:
+                rest.pop()
+            if len(rest) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in rest) and not any(
+                    self.text[t.idx] in self.words.quote_marks for t in rest):
+                return rest[0].idx, rest[-1].idx + len(rest[-1].text), True
+            return None
         # the parser lost the clause: "estime ainsi que ..." up to the end of the sentence
         nxt = [t for t in doc[cue.last + 1: cue.last + 4] if t.lower_ in complementizers and t.pos_ == "SCONJ"]
         if not nxt or nxt[0].i + 1 >= tok.sent.end:
