@@ -366,8 +366,8 @@ TITLE_LABEL = re.compile(r"^\s*([^:\n]{2,40}?)\s+:\s")  # "Pologne : le Premier 
 
 def article_country(r: Resolver, doc: Any) -> tuple[str | None, str]:
     """The country the article is about, for the people and bodies it names without one: the label
-    of its title ("Burundi : ..."), else the country named far more often than any other (at least
-    three times, and half as often again as the next). None when no country stands out."""
+    of its title ("Burundi : ..."), else the country named more often than any other (at least
+    twice, and half as often again as the next). None when no country stands out."""
     title = r.work.title or ""
     m = TITLE_LABEL.match(title)
     if m:
@@ -384,7 +384,7 @@ def article_country(r: Resolver, doc: Any) -> tuple[str | None, str]:
         if i not in r.taken and table.lower_initial[i] and k in r.base.adjectives:
             counts[r.base.adjectives[k]] += 1
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return ranked[0][0], f"the article's country, {ranked[0][0]}, named {ranked[0][1]} times"
     return None, ""
 
