@@ -216,6 +216,8 @@ class QuoteFinder:
             if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i not in inside for c in root.children):
                 return root
             return None
+        if root.dep_ in ("nsubj", "nsubj:pass") and root.head.i > span[-1].i and "," not in self.text[end:root.head.idx]:
+            return None  # "L'« affaire X » poursuit son cours": the quote is the subject, not what is said
         g = root.head
         for _ in range(4):
             if g.pos_ in ("VERB", "AUX") or g.pos_ == "ADJ" and "Part" in g.morph.get("VerbForm"):
@@ -330,6 +332,9 @@ class QuoteFinder:
         if any(c.dep_ in ("nsubj", "nsubj:pass") and c.idx >= end and c.i < verb.i and not self.speakers.inverted_pronoun(c)
                for c in verb.children):
             return False
+        if "," not in self.text[end:verb.idx] and any(c.dep_ in ("nsubj", "nsubj:pass") and c.idx < end
+                                                      and not self.speakers.inverted_pronoun(c) for c in verb.children):
+            return False  # "L'« affaire X » poursuit son cours": the quote is the subject, not what is said  # "L'« affaire X » poursuit son cours": the quote is the verb's subject, not its words
         between = self.doc.char_span(end, verb.idx, alignment_mode="expand")
         if between is None:
             return True
