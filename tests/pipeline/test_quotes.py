@@ -119,7 +119,7 @@ def test_speakers_described_not_named():
 def test_a_speaker_that_is_not_certain_stays_null_and_says_why():
     doc = newsgraph.extract("« Nous ne partirons pas », a déclaré un témoin.", published="2020-01-01")
     (q,) = doc.quotes
-    assert q.speaker is None and "no actor" in q.why and "speaker unknown" in q.why
+    assert q.speaker is None and "names an actor" in q.why and "speaker unknown" in q.why
 
 
 def test_cues_and_inserted_cues_of_reported_speech():

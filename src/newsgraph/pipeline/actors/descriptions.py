@@ -46,7 +46,7 @@ def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tu
         order = list(range(t0, t1))
     else:
         lo = max(sent.start, t0 - 12)
-        hi = min(sent.end, t1 + 10)
+        hi = min(sent.end, t1 + 16)
         # the description is in the name's own clause: "le ministre brésilien de l'Agriculture, X",
         # not "Paris Saint-Germain remporte le record pour signer X"
         for i in range(t0 - 1, lo - 1, -1):
@@ -59,13 +59,15 @@ def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tu
                 break
             after.append(i)
         order = after + list(range(t0 - 1, lo - 1, -1))
+    apposition = set(order[:len(after)]) if not inside else set(order)
     iso3 = sector = None
     roles = r.profile.roles
     for i in order:
         tok = doc[i]
         c, org = country_of_token(r, tok)
         if org and not iso3:
-            iso3, sector = org[:3], org[3:6] or sector
+            # an organisation in the name's apposition gives its sector; one before it only the country
+            iso3, sector = org[:3], (org[3:6] or sector) if i in apposition else (sector or org[3:6] or None)
         if c and not iso3:
             iso3 = c
         rw = roles.get(norm(tok.text))

@@ -54,7 +54,8 @@ class Cue:
         """Characters of the cue with its auxiliaries ("a déclaré", "a fait savoir")."""
         doc = self.head.doc
         first = doc[self.first if self.first >= 0 else self.head.i]
-        aux = [c for t in (first, self.head) for c in t.children if c.dep_.startswith("aux") and c.i < first.i]
+        aux = [c for t in (first, self.head) for c in t.children if c.dep_.startswith("aux") and first.i - 4 <= c.i < first.i
+               and not any(x.is_punct for x in doc[c.i:first.i])]  # "a déclaré", "a-t-il dit": next to the verb
         start = min([first.idx] + [a.idx for a in aux])
         end_tok = doc[self.last]
         return start, end_tok.idx + len(end_tok.text)

@@ -69,6 +69,9 @@ class Speakers:
         found = subject_actors(self.idx, verb)
         if found:
             return found[0], "its subject"
+        shared = self._shared_subject(verb)
+        if shared is not None:
+            return shared, "the subject it shares with the verb it is coordinated with"
         before = self._just_before(verb)
         if before is not None:
             return before, "the actor just before it (the parse gave it another subject)"
@@ -84,7 +87,7 @@ class Speakers:
                 return lead, "the actor that opens its sentence (the parse gave it no subject)"
         if inverted:  # "», a déclaré Kang": the subject follows the verb, whatever the parser called it
             for c in verb.children:
-                if c.i > verb.i and c.i - verb.i <= 4 and c.pos_ in ("PROPN", "NOUN"):
+                if c.i > verb.i and c.i - verb.i <= 4 and c.pos_ in ("PROPN", "NOUN") and not any(x.dep_ == "case" for x in c.children):
                     ids = actors_of(self.idx, c)
                     if ids:
                         return ids[0], "the subject after it"
@@ -113,6 +116,9 @@ class Speakers:
         for t in verb.doc[verb.i + 1:verb.sent.end]:
             if self._pronoun(t):
                 return self.pronoun(t)
+            top = t.head if t.dep_ in ("flat:name", "flat") else t
+            if any(c.dep_ == "case" for c in top.children):
+                continue  # "a confié à France Info Jacques Witkowski": to whom, not who
             aid = self.idx.at(t)
             if aid and self._speaks(aid):
                 return aid, "the subject after it"
@@ -120,6 +126,21 @@ class Speakers:
             if self.inverted_pronoun(t) and self._pronoun(t):
                 return self.pronoun(t)
         return None, "no subject after it names an actor"
+
+    def _shared_subject(self, verb: Any) -> str | None:
+        """ "Hollande est arrivé sur place et évoque ...": the subject of the first of coordinated verbs,
+        also when the parser called it passive (verbs conjugated with "être")."""
+        t = verb
+        while t.dep_ == "conj" and t.head.i != t.i and not any(c.dep_ in SUBJECTS for c in t.children):
+            t = t.head
+        if t.i == verb.i:
+            return None
+        for c in t.children:
+            if c.dep_ in SUBJECTS:
+                ids = actors_of(self.idx, c)
+                if ids and self._speaks(ids[0]):
+                    return ids[0]
+        return None
 
     def _leading_actor(self, verb: Any) -> str | None:
         """The first actor of the sentence before its main verb that no preposition introduces ("Le 3
@@ -213,6 +234,12 @@ class Speakers:
     # -- from an attribution --------------------------------------------------------------------
     def of_attribution(self, att: Attribution) -> tuple[str | None, str]:
         src = att.source
+        relative = [c for c in src.children if c.dep_ == "acl:relcl" and c.pos_ in ("VERB", "AUX")]
+        if src.pos_ == "PRON" and relative:  # "selon ce qu'a confié X", "selon ce que rapportent des médias"
+            aid, how = self.of_verb(relative[0], inverted=True)
+            if aid is None:
+                aid, how = self.after(relative[0])
+            return aid, f"the speaker of {relative[0].text!r}: {how}"
         if src.pos_ == "PRON":  # "selon lui"
             g, n = src.morph.get("Gender"), src.morph.get("Number")
             return self.pronoun(src, (g[0] if g else None, n[0] if n else None))

@@ -83,8 +83,11 @@ class QuoteFinder:
             said.how.append(f"reported speech: {cue.lemma!r} with a {'clause' if clause else 'infinitive'}")
             out.append(said)
         for sent in doc.sents:
-            for att in attributions(self.profile, sent):
+            atts = attributions(self.profile, sent)
+            for att in atts:
                 span = self._attributed(sent, att)
+                if span is not None and any(o is not att and span[0] <= o.prep.idx < span[1] for o in atts):
+                    continue  # "..., selon X, ... selon Y": this one's words hold the other's source
                 if span is not None:
                     said = Said(span[0], span[1], False, self.paragraph(span[0]), att.span(), attribution=att)
                     said.how.append(f"attribution {self.text[att.span()[0]:att.span()[1]]!r} with the rest of its sentence")
@@ -125,7 +128,7 @@ class QuoteFinder:
         last = tok.sent[-1] if not tok.sent[-1].is_punct else doc[tok.sent.end - 2]
         return doc[nxt[0].i + 1].idx, last.idx + len(last.text), True
 
-    def _incise(self, tok: Any, cue: Cue) -> tuple[int, int] | None:
+    def _incise(self, tok: Any, cue: Cue, closing: bool = False) -> tuple[int, int] | None:
         """ "Des Camerounais pourraient ..., a-t-il enfin confié.", "..., estime-t-il.", "..., a indiqué le
         ministre.": a cue inserted after a comma, its subject after it (an inverted pronoun or a noun
         phrase) and nothing else to the end of the sentence; what comes before is reported speech."""
@@ -135,7 +138,10 @@ class QuoteFinder:
         while j > sent.start and (doc[j].pos_ == "ADV" or self.speakers.inverted_pronoun(doc[j])):
             j -= 1
         has_aux = any(c.dep_.startswith("aux") for c in tok.children) or doc[j].pos_ == "AUX" or doc[j].lemma_ == self.words.have
-        if "Fin" not in tok.morph.get("VerbForm") and not has_aux and not self.speakers.inverted_pronoun(doc[min(tok.i + 1, len(doc) - 1)]):
+        nxt = doc[min(cue.last + 1, len(doc) - 1)]
+        present_participle = "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+        if present_participle or "Fin" not in tok.morph.get("VerbForm") and not has_aux and not self.speakers.inverted_pronoun(nxt) \
+                and not (nxt.pos_ in ("PROPN", "ADP", "DET") and tok.pos_ == "VERB" and "Part" not in tok.morph.get("VerbForm")):
             return None  # ", avançant vers ...", ", accusé de ...": a participle, not an inserted cue
         i = tok.i - 1
         while i > sent.start and (doc[i].dep_.startswith("aux") or doc[i].pos_ in ("AUX", "ADV") or self.speakers.inverted_pronoun(doc[i])
@@ -149,13 +155,15 @@ class QuoteFinder:
             rest = rest[1:]
         if any(t.pos_ in ("VERB", "AUX") or t.lower_ in self.words.complementizers for t in rest):
             return None  # ", a-t-il dit à ceux qui ...": more than an inserted cue
-        if not inverted and not (rest and rest[0].pos_ in ("DET", "PROPN") and any(t.pos_ in ("NOUN", "PROPN") for t in rest)):
-            return None  # the subject after the cue is a noun phrase ("a indiqué le ministre")
+        if not inverted and not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.i > 0 and doc[t.i - 1].pos_ == "DET" for t in rest):
+            return None  # the subject after the cue is a noun phrase ("a indiqué le ministre", "estime pour sa part X")
         body = [t for t in doc[sent.start:i] if not t.is_space]
         while body and body[0].is_punct:
             body.pop(0)
         if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             return None
+        if closing:
+            return body[0].idx, body[-1].idx + len(body[-1].text)
         if any(self.text[t.idx] in self.words.quote_marks.values() for t in body[-2:]):
             return None  # "« ... », a-t-il dit": the cue of a direct quote
         return body[0].idx, body[-1].idx + len(body[-1].text)
@@ -267,6 +275,8 @@ class QuoteFinder:
         for t in doc[last + 1:hi]:
             if t.idx - end > AFTER_CHARS:
                 break
+            if self.speakers.speaker_at(t):
+                continue  # inside another quote
             cue = reporting_cue(self.profile, t)
             if cue is not None and not first_person(t, self.words):
                 if self._only_punctuation_before(cue.head, end):
@@ -277,10 +287,18 @@ class QuoteFinder:
                 speaker, how = sp.of_attribution(att)
                 yield att.span(), speaker, f"cue: attribution {self.text[att.prep.idx:att.span()[1]]!r}; speaker: {how}"
         lo = doc[first].sent.start
-        before = [c for t in doc[lo:first] if start - t.idx < BEFORE_CHARS
+        before = [c for t in doc[lo:first] if start - t.idx < BEFORE_CHARS and not self.speakers.speaker_at(t)
                   for c in [reporting_cue(self.profile, t)] if c is not None and not first_person(t, self.words)]
         if before:
             yield self._from_verb(before[-1], "a reporting verb before it in its sentence")
+        for t in doc[last + 1:hi]:
+            if self.speakers.speaker_at(t) or t.idx - end <= AFTER_CHARS:
+                continue
+            cue = reporting_cue(self.profile, t)
+            if cue is not None and self._incise(cue.head, cue, closing=True) is not None:
+                # "« ... », bien que ... « ... », estime Neil Hyatt.": the cue inserted at the end of its sentence
+                yield self._from_verb(cue, "the cue inserted at the end of its sentence", inverted=True)
+                break
 
     def _without_cue(self, said: Said, first: int, gov: Any) -> None:
         sp = self.speakers
@@ -360,6 +378,8 @@ class QuoteFinder:
 
     def _from_verb(self, cue: Cue, where: str, inverted: bool = False) -> tuple[tuple[int, int], str | None, str]:
         speaker, how = self.speakers.of_verb(cue.head, inverted=inverted)
+        if speaker is None and inverted:
+            speaker, how = self.speakers.after(cue.head)
         return cue.span(), speaker, f"cue: {where} ({cue.lemma!r}); speaker: {how}"
 
 
