@@ -10,7 +10,7 @@ from typing import Any
 
 from newsgraph.pipeline.participants import ActorIndex, actors_of, subject_actors
 from newsgraph.pipeline.quotes.cues import Attribution
-from newsgraph.pipeline.syntax import agreement
+from newsgraph.pipeline.syntax import agreement, is_passive
 from newsgraph.pipeline.work import Work
 from newsgraph.text import plain_apostrophes
 
@@ -54,7 +54,7 @@ class Speakers:
             self.last = said
 
     # -- from a verb ----------------------------------------------------------------------------
-    def of_verb(self, verb: Any, inverted: bool = False) -> tuple[str | None, str]:
+    def of_verb(self, verb: Any, inverted: bool = False, depth: int = 0) -> tuple[str | None, str]:
         """The speaker of a cue verb, and how it was read."""
         for c in verb.children:  # inverted pronoun "a-t-il dit", "dit-elle": the subject, whatever else the parser found
             if self.inverted_pronoun(c) and self._pronoun(c):
@@ -85,6 +85,11 @@ class Speakers:
             lead = self._leading_actor(verb)
             if lead is not None:
                 return lead, "the actor that opens its sentence (the parse gave it no subject)"
+        if not subj and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i and depth < 2:
+            # "« ... », précise-t-il, ajoutant que": the speaker of the verb it depends on
+            aid, how = self.of_verb(verb.head, inverted=inverted or verb.head.i < verb.i, depth=depth + 1)
+            if aid is not None:
+                return aid, f"the speaker of {verb.head.text!r}: {how}"
         if inverted:  # "», a déclaré Kang": the subject follows the verb, whatever the parser called it
             for c in verb.children:
                 if c.i > verb.i and c.i - verb.i <= 4 and c.pos_ in ("PROPN", "NOUN") and not any(x.dep_ == "case" for x in c.children):
@@ -254,6 +259,8 @@ class Speakers:
         found = subject_actors(self.idx, verb)
         if found:
             return found[0], f"the subject of {verb.text!r}, the clause that holds it"
+        if is_passive(verb, self.words):
+            return None, f"{verb.text!r} is passive and names no agent"  # "il est condamné à « ... »": not his words
         subj = [c for c in verb.children if c.dep_ in SUBJECTS]
         if subj and self._pronoun(subj[0]):
             return self.pronoun(subj[0])

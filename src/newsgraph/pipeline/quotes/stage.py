@@ -96,7 +96,8 @@ class QuoteFinder:
 
     def _complement(self, tok: Any, cue: Cue, complementizers: frozenset[str]) -> tuple[int, int, bool] | None:
         doc = self.doc
-        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > cue.last]
+        comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.i > cue.last
+                and (c.dep_ == "ccomp" or c.pos_ in ("VERB", "AUX"))]  # not "a déclaré vendredi" taken for a complement
         if not comp:  # "a affirmé il y a quelques mois que ...": the clause hangs from the time phrase
             comp = [g for c in tok.children if c.dep_ in ("obj", "obl", "obl:mod") for g in c.children
                     if g.dep_.startswith("acl") and any(m.dep_ == "mark" and m.pos_ == "SCONJ" and m.lower_ in complementizers
@@ -122,7 +123,12 @@ class QuoteFinder:
                 return rest[0].idx, rest[-1].idx + len(rest[-1].text), True
             return None
         # the parser lost the clause: "estime ainsi que ..." up to the end of the sentence
-        nxt = [t for t in doc[cue.last + 1: cue.last + 4] if t.lower_ in complementizers and t.pos_ == "SCONJ"]
+        window = []
+        for t in doc[cue.last + 1: min(cue.last + 9, tok.sent.end)]:
+            if t.pos_ in ("VERB", "AUX") or t.is_punct:
+                break  # "a déclaré vendredi à France Info que": only complements before the "que"
+            window.append(t)
+        nxt = [t for t in window if t.lower_ in complementizers and t.pos_ == "SCONJ"]
         if not nxt or nxt[0].i + 1 >= tok.sent.end:
             return None
         last = tok.sent[-1] if not tok.sent[-1].is_punct else doc[tok.sent.end - 2]
