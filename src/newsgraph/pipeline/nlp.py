@@ -6,6 +6,7 @@ space) boundaries and joined back, so that memory stays bounded and offsets stay
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -107,6 +108,45 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=4)
+def _spacing(profile: LanguageProfile) -> re.Pattern[str] | None:
+    """Spaces the parser should not see: after an elided word ("l' Arabie") and before a comma or a
+    full stop ("Saoudite , l'Égypte")."""
+    elided = "|".join(re.escape(e) for e in sorted(profile.words.elisions, key=len, reverse=True))
+    before_punct = r"(?<=\w) (?=[,.](?:\s|$))"
+    return re.compile(rf"(?<![^\W\d_])(?i:{elided}) (?=[^\W\d_])|{before_punct}" if elided else before_punct)
+
+
+def normalised_doc(nlp: Any, text: str, profile: LanguageProfile) -> Any:
+    """The text as a ``Doc`` whose tokens are those of the text without the stray spaces of
+    ``_spacing`` (so the parser reads "l'Arabie Saoudite, l'Égypte"), but whose characters and offsets
+    are the text's own. The text itself when it has no such space."""
+    from spacy.tokens import Doc
+
+    pattern = _spacing(profile)
+    spans = [m.start() + len(m.group(0)) - 1 for m in pattern.finditer(text)] if pattern is not None else []
+    if not spans:
+        return text
+    gone = set(spans)
+    keep = [i for i in range(len(text)) if i not in gone]  # normalised index -> text index
+    normalised = "".join(text[i] for i in keep)
+    tokens = nlp.tokenizer(normalised)
+    words, spaces = [], []
+    for n, tok in enumerate(tokens):
+        start = keep[tok.idx]
+        end = keep[tok.idx + len(tok.text) - 1] + 1
+        if text[start:end] != tok.text:
+            return text  # a removed space fell inside a token: parse the text as it is
+        nxt = keep[tokens[n + 1].idx] if n + 1 < len(tokens) else len(text)
+        gap = text[end:nxt]
+        if gap not in ("", " "):
+            return text
+        words.append(tok.text)
+        spaces.append(gap == " ")
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    return doc if doc.text == text else text
+
+
 def parse_many(texts: Iterable[str], profile: LanguageProfile, batch_size: int = 16) -> Iterator[Any]:
     """Parse texts with ``nlp.pipe``, yielding one spaCy ``Doc`` per text, in order."""
     from spacy.tokens import Doc
@@ -114,7 +154,7 @@ def parse_many(texts: Iterable[str], profile: LanguageProfile, batch_size: int =
     nlp = load_model(profile)
     texts = list(texts)
     plan = [chunk_text(t) for t in texts]
-    flat = [piece for pieces in plan for piece in pieces]
+    flat = [normalised_doc(nlp, piece, profile) for pieces in plan for piece in pieces]
     docs = iter(nlp.pipe(flat, batch_size=batch_size))
     for pieces in plan:
         parts = [next(docs) for _ in pieces]
