@@ -307,6 +307,17 @@ def test_failing_webhook_never_blocks_ingest_and_gives_up(tmp_path):
         (alert,) = sw.alerts(store)[0]
         assert alert["delivery"] == "failed" and alert["attempts"] == 3 and "HTTP 500" in alert["last_error"]
 
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    client = TestClient(create_app(str(tmp_path / "w.db")))
+    got = client.get("/api/alerts", params={"since": "1d", "limit": 5}).json()
+    assert got["total"] == 1 and got["items"][0]["rule"] == "rus-ukr-assault" and got["items"][0]["delivery"] == "failed"
+    assert client.get("/api/alerts", params={"rule": "other"}).json()["total"] == 0
+    bad = client.get("/api/alerts", params={"since": "hier"})
+    assert bad.status_code == 400 and set(bad.json()["error"]) == {"code", "message"}
+
 
 @pytest.mark.model
 def test_directory_source(tmp_path):
@@ -432,7 +443,7 @@ def test_sigkill_during_a_run_then_restart_gives_the_uninterrupted_store(tmp_pat
         table = runner.invoke(main, ["alerts", "--db", str(db)])
         assert table.exit_code == 0 and table.stdout.startswith("created_at")
         bad = runner.invoke(main, ["alerts", "--db", str(db), "--since", "yesterday"])
-        assert bad.exit_code == 2 and "--since takes" in bad.stderr
+        assert bad.exit_code == 2 and "since takes a date or time" in bad.stderr and bad.stderr.count("\n") == 1
         items = runner.invoke(main, ["sources", "--db", str(db), "--items", "a", "--format", "csv"])
         assert items.exit_code == 0 and items.stdout.count("\n") == 6
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import signal
 import sys
 import threading
@@ -187,22 +186,6 @@ def sources_cmd(items_of: str | None, limit: int, db: str | None, fmt: str) -> N
 
 ALERT_COLUMNS = ["created_at", "rule", "event", "cameo", "status", "date", "actors", "recipients", "goldstein", "num_articles",
                  "delivery", "title"]
-_SINCE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2})?)?)?)?)?")
-
-
-def since_value(value: str) -> str:
-    """--since as the stored timestamps compare: a date or time (UTC) as a prefix, or a duration back from now."""
-    from newsgraph.store.watch import iso
-    from newsgraph.watch.config import parse_duration
-
-    if _SINCE.fullmatch(value):
-        return value.replace(" ", "T")
-    try:
-        return iso(time.time() - parse_duration(value, "--since"))
-    except ValueError:
-        raise InputError(f"--since takes a date or time (2024-05-01, 2024-05-01T08:00, UTC) or a duration back "
-                         f"from now (30m, 2h, 1d), not {value!r}") from None
-
 
 @click.command("alerts")
 @click.option("--since", help="Alerts raised from this UTC date or time (2024-05-01, 2024-05-01T08:00), or within this duration (2h, 1d).")
@@ -217,7 +200,7 @@ def alerts_cmd(since: str | None, rule: str | None, limit: int, db: str | None, 
 
     if limit < 0:
         raise InputError("--limit must not be negative")
-    rows, _ = sw.alerts(_open(db), since=since_value(since) if since else None, rule=rule, limit=limit)
+    rows, _ = sw.alerts(_open(db), since=sw.since_timestamp(since) if since else None, rule=rule, limit=limit)
     if fmt == "jsonl":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))

@@ -15,6 +15,8 @@ What makes a watcher safe to kill at any moment:
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +25,7 @@ from typing import Any
 from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from newsgraph.errors import StoreError
 from newsgraph.store import schema as t
 from newsgraph.store.core import Store
 
@@ -34,6 +37,38 @@ def iso(ts: float | None = None) -> str:
     """A UTC timestamp as the watch tables store it (ISO 8601, milliseconds: they sort as text)."""
     when = datetime.now(timezone.utc) if ts is None else datetime.fromtimestamp(ts, timezone.utc)
     return when.isoformat(timespec="milliseconds")
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_DURATION = re.compile(r"(?:\d+(?:\.\d+)?[smhd])+")
+_PART = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
+
+
+def parse_duration(value: Any, what: str = "interval") -> float:
+    """Seconds in "90s", "15m", "1h30m", "2d". Raises ValueError with a message naming the value."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f'{what} must be a duration such as "30s", "15m", "1h" or "1h30m", not {value!r}')
+    text = value.strip().lower().replace(" ", "")
+    if not _DURATION.fullmatch(text):
+        raise ValueError(f'{what} must be a duration such as "30s", "15m", "1h" or "1h30m", not {value!r}')
+    seconds = sum(float(n) * _UNITS[u] for n, u in _PART.findall(text))
+    if seconds <= 0:
+        raise ValueError(f"{what} must be longer than zero, not {value!r}")
+    return seconds
+
+
+_SINCE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}(:\d{2}(:\d{2})?)?)?)?)?")
+
+
+def since_timestamp(value: str) -> str:
+    """A --since value as the stored timestamps compare: a UTC date or time (a prefix), or a duration back from now."""
+    if _SINCE.fullmatch(value):
+        return value.replace(" ", "T")
+    try:
+        return iso(time.time() - parse_duration(value, "since"))
+    except ValueError:
+        raise StoreError(f"since takes a date or time (2024-05-01, 2024-05-01T08:00, UTC) or a duration back from now "
+                         f"(30m, 2h, 1d), not {value!r}") from None
 
 
 def timestamp(value: str) -> float:

@@ -41,25 +41,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
-from newsgraph.store.watch import STATUSES, AlertRule
+from newsgraph.store.watch import STATUSES, AlertRule, parse_duration
 
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-_DURATION = re.compile(r"(?:\d+(?:\.\d+)?[smhd])+")
-_PART = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
-
-
-def parse_duration(value: Any, what: str = "interval") -> float:
-    """Seconds in "90s", "15m", "1h30m", "2d". Raises ValueError with a message naming the value."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f'{what} must be a duration such as "30s", "15m", "1h" or "1h30m", not {value!r}')
-    text = value.strip().lower().replace(" ", "")
-    if not _DURATION.fullmatch(text):
-        raise ValueError(f'{what} must be a duration such as "30s", "15m", "1h" or "1h30m", not {value!r}')
-    seconds = sum(float(n) * _UNITS[u] for n, u in _PART.findall(text))
-    if seconds <= 0:
-        raise ValueError(f"{what} must be longer than zero, not {value!r}")
-    return seconds
-
+__all__ = ["WatchConfig", "SourceConfig", "WatchSettings", "load_config", "parse_config", "parse_duration"]
 
 @dataclass(frozen=True, slots=True)
 class SourceConfig:
