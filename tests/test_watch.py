@@ -472,3 +472,32 @@ def test_runs_until_sigterm_and_polls_again(tmp_path):
         assert proc.returncode == 0, err
         assert "2 new items: 2 stored" in err and "Traceback" not in err
         assert _count(db, "SELECT polls FROM watch_sources") >= 2
+
+
+@pytest.mark.model
+def test_once_exits_1_when_a_source_failed_and_says_so_per_source(tmp_path, capsys):
+    from newsgraph.cli.main import main
+    from newsgraph.cli.watch import _Rich
+
+    with FeedServer() as srv:
+        srv.set_feed("/une.xml", rss("La Une", [item("pekin")]))
+        srv.routes["/panne.xml"] = status(503)
+        cfg = write_config(tmp_path / "watch.toml", srv, ["une", "panne"])
+        before = signal.getsignal(signal.SIGTERM)
+        result = CliRunner().invoke(main, ["watch", "--config", str(cfg), "--db", str(tmp_path / "w.db"), "--once"])
+        assert signal.getsignal(signal.SIGTERM) is before  # the command puts the handlers back
+    assert result.exit_code == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert any(x.startswith("newsgraph: watch: une: 200, 1 new: 1 stored") for x in lines)
+    assert any(x.startswith("newsgraph: watch: panne: error (1 in a row, next try in 15m): HTTP 503") for x in lines)
+    assert lines[-1].startswith("newsgraph: watch: 2 polls (1 failed), 1 new items: 1 stored")
+
+    from newsgraph.watch.runner import PollReport
+
+    live = _Rich(2)  # the terminal display renders the same reports
+    live.report(PollReport("une", "200", 1, 1, 0, 0, 0))
+    live.item("une", "stored")
+    live.report(PollReport("panne", "error", 0, 0, 0, 0, 0, error="HTTP 503", consecutive_errors=1, retry_in=900))
+    live.close()
+    shown = capsys.readouterr().err
+    assert "une" in shown and "panne" in shown and "HTTP 503" in shown and "1 stored" in shown

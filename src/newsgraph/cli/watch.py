@@ -32,7 +32,7 @@ def watch_cmd(config_path: str, db: str | None, once: bool, batch_size: int, das
     config = load_config(config_path)
     store = _open(db)
     stop = threading.Event()
-    _stop_on_signals(stop)
+    previous = _stop_on_signals(stop)
     display = _display(len(config.sources))
     sender = WebhookSender(store, timeout=config.settings.timeout).start()
     if dask_address:
@@ -63,13 +63,16 @@ def watch_cmd(config_path: str, db: str | None, once: bool, batch_size: int, das
     finally:
         sender.stop()
         display.close()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     click.echo(f"newsgraph: watch: {summary.line()}; webhooks: {sender.delivered} delivered, {sender.failed} failed", err=True)
     sys.exit(1 if once and summary.errors else 0)
 
 
-def _stop_on_signals(stop: threading.Event) -> None:
+def _stop_on_signals(stop: threading.Event) -> dict[int, Any]:
     """The first SIGINT or SIGTERM stops after the document being written; a second one ends at once
-    (nothing is lost either way: every write is one transaction)."""
+    (nothing is lost either way: every write is one transaction). Returns the handlers it replaced."""
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
 
     def handler(signum: int, _frame: Any) -> None:
         stop.set()
@@ -78,6 +81,7 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, handler)
+    return previous
 
 
 class _Lines:

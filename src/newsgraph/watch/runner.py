@@ -15,7 +15,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -229,8 +229,8 @@ class Watcher:
 
     # -- fetching (in the pool's threads) ----------------------------------------------------------
     def _wait(self, source: SourceConfig, future: Future[Poll]) -> Poll | None:
-        while not future.done():
-            if self.stop.wait(0.05):
+        while not wait([future], timeout=0.2).done:
+            if self.stop.is_set():
                 return None
         try:
             return future.result()
