@@ -1,7 +1,7 @@
 """The watch configuration (TOML): sources to follow, alert rules, and a few settings.
 
     [watch]                        # optional; the defaults are shown
-    timeout = "20s"                # per HTTP request (feed or article page)
+    timeout = "20s"                # per HTTP request (feed or article page), the whole response included
     max_backoff = "6h"             # longest wait after repeated errors (never shorter than a source's interval)
     fetchers = 8                   # sources fetched at the same time (coding stays in one process, or on Dask)
     drain = "10s"                  # with --once, how long to wait for pending webhook calls before exiting
