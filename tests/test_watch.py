@@ -382,6 +382,23 @@ def test_dask_codes_the_items(tmp_path):
         assert mine == theirs
 
 
+def test_shared_cluster_starts_one_local_cluster_for_every_poll():
+    try:
+        from distributed import Client
+    except ImportError:
+        pytest.skip("dask.distributed is not installed")
+    from newsgraph.batch.dask import shared_cluster
+
+    with shared_cluster("tcp://127.0.0.1:8786") as address:
+        assert address == "tcp://127.0.0.1:8786"  # an existing scheduler is used as given
+    with shared_cluster("local:1") as address:
+        assert address.startswith("tcp://")
+        with Client(address, timeout="20s") as client:
+            assert len(client.scheduler_info()["workers"]) == 1
+    with pytest.raises(OSError):
+        Client(address, timeout="1s")  # closed with the block
+
+
 def _count(db: Path, sql: str) -> int:
     try:
         con = sqlite3.connect(db, timeout=1)
