@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import time
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import click
@@ -35,12 +35,11 @@ def watch_cmd(config_path: str, db: str | None, once: bool, batch_size: int, das
     previous = _stop_on_signals(stop)
     display = _display(len(config.sources))
     sender = WebhookSender(store, timeout=config.settings.timeout).start()
+    cluster: AbstractContextManager[str | None] = nullcontext(None)
     if dask_address:
         from newsgraph.batch.dask import shared_cluster
 
         cluster = shared_cluster(dask_address)
-    else:
-        cluster = nullcontext(None)
     try:
         with cluster as address:
             code = None
@@ -72,7 +71,7 @@ def watch_cmd(config_path: str, db: str | None, once: bool, batch_size: int, das
 def _stop_on_signals(stop: threading.Event) -> dict[int, Any]:
     """The first SIGINT or SIGTERM stops after the document being written; a second one ends at once
     (nothing is lost either way: every write is one transaction). Returns the handlers it replaced."""
-    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous: dict[int, Any] = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
 
     def handler(signum: int, _frame: Any) -> None:
         stop.set()

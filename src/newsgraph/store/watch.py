@@ -286,7 +286,7 @@ def raise_alerts(conn: Connection, document_id: str, rules: Sequence[AlertRule])
                 continue
             stats = conn.execute(select(func.count(), func.count(func.distinct(em.c.document_id)),
                                         func.min(em.c.when_value).filter(em.c.date_start.isnot(None)))
-                                 .where(em.c.event_key == m.event_key)).first()
+                                 .where(em.c.event_key == m.event_key)).one()
             now = iso()
             event = {"event_key": m.event_key, "event": m.event, "cameo": m.cameo, "status": m.status, "date": stats[2],
                      "goldstein": m.goldstein, "quad_class": m.quad_class, "actors": m.actors, "recipients": m.recipients,
@@ -323,7 +323,7 @@ def alerts(store: Store, since: str | None = None, rule: str | None = None, limi
             .join(d, d.c.id == a.c.document_id, isouter=True)
             .where(*cond).order_by(a.c.created_at.desc(), a.c.id.desc()).limit(limit).offset(offset)).all()
         keys = sorted({r.current_key for r in rows if r.current_key})
-        articles = dict(conn.execute(select(em.c.event_key, func.count(func.distinct(em.c.document_id)))
+        articles: dict[str, int] = dict(conn.execute(select(em.c.event_key, func.count(func.distinct(em.c.document_id)))
                                      .where(em.c.event_key.in_(keys)).group_by(em.c.event_key)).all()) if keys else {}
     out = []
     for r in rows:
