@@ -151,3 +151,13 @@ def extract(request: Request, body: ExtractRequest, store: bool = False,
     if store:
         _store(request).write(doc)
     return doc.to_dict()
+
+
+@router.get("/alerts")
+def list_alerts(request: Request, since: str | None = Query(None, max_length=40), rule: str | None = Query(None, max_length=200),
+                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Alerts raised by ``newsgraph watch``, latest first (since: a UTC date or time, or a duration such as 2h)."""
+    from newsgraph.store import watch as w
+
+    items, total = w.alerts(_store(request), since=w.since_timestamp(since) if since else None, rule=rule, limit=limit, offset=offset)
+    return _page(items, total)
