@@ -254,14 +254,18 @@ def _series(rows: list[Any], grain: str) -> dict[str, Any]:
             "total": sum(sum(v) for v in counts.values()) + undated, "undated": undated}
 
 
+def dyad_condition(a: str, b: str, directed: bool = False) -> Any:
+    """Events from a to b (code prefixes), and from b to a unless directed."""
+    em = t.event_mentions
+    forward = and_(_prefix(em.c.source_code, a.upper()), _prefix(em.c.target_code, b.upper()))
+    return forward if directed else or_(forward, and_(_prefix(em.c.source_code, b.upper()), _prefix(em.c.target_code, a.upper())))
+
+
 def dyad(store: Store, a: str, b: str, s: Selection, grain: str | None = None, directed: bool = False) -> dict[str, Any]:
     """The time series of a pair of actors (code prefixes: RUS takes in RUSGOV and RUSMIL), both
     directions unless ``directed``; with the count of each direction."""
-    em = t.event_mentions
     a, b = a.upper(), b.upper()
-    forward = and_(_prefix(em.c.source_code, a), _prefix(em.c.target_code, b))
-    backward = and_(_prefix(em.c.source_code, b), _prefix(em.c.target_code, a))
-    s.extra = [forward if directed else or_(forward, backward)]
+    s.extra = [dyad_condition(a, b, directed)]
     inner = merged(s)
     fwd = and_(_prefix(inner.c.source, a), _prefix(inner.c.target, b))
     with store.engine.connect() as conn:
@@ -425,18 +429,36 @@ def code_names(store: Store, codes: list[str]) -> dict[str, str]:
     if not wanted:
         return {}
     kind_rank = case((a.c.kind == "country", 0), (a.c.kind == "organization", 1), (a.c.kind == "group", 2), else_=3)
+    m = t.mentions
+    mentioned = select(func.count()).where(m.c.canonical == a.c.canonical).scalar_subquery()
     out: dict[str, str] = {}
     with store.engine.connect() as conn:
-        for code, name in conn.execute(select(a.c.code, a.c.name).where(a.c.code.in_(wanted)).order_by(a.c.code, kind_rank, a.c.name)):
+        for code, name in conn.execute(select(a.c.code, a.c.name).where(a.c.code.in_(wanted))
+                                       .order_by(a.c.code, kind_rank, mentioned.desc(), a.c.name)):
             out.setdefault(code, name)
     return out
 
 
-def country_actor(store: Store, code: str) -> str | None:
-    """The canonical id of the country actor with this code (RUS -> Q159), when the store has it."""
+def actor_names(store: Store, canonicals: list[str]) -> dict[str, str]:
     a = t.actors
+    if not canonicals:
+        return {}
     with store.engine.connect() as conn:
-        return conn.execute(select(a.c.canonical).where(a.c.code == code, a.c.kind == "country").order_by(a.c.canonical)).scalar()
+        return dict(conn.execute(select(a.c.canonical, a.c.name).where(a.c.canonical.in_(sorted(set(canonicals))))).all())
+
+
+def country_actors(store: Store, codes: list[str]) -> dict[str, str]:
+    """The canonical id of the country actor of each country code (RUS -> Q159), where the store has one."""
+    a = t.actors
+    wanted = sorted({c for c in codes if c and len(c) == 3})
+    if not wanted:
+        return {}
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for code, canonical in conn.execute(select(a.c.code, a.c.canonical).where(a.c.code.in_(wanted), a.c.kind == "country")
+                                            .order_by(a.c.code, a.c.canonical)):
+            out.setdefault(code, canonical)
+    return out
 
 
 def suggest_actors(store: Store, q: str, limit: int = 15) -> list[dict[str, Any]]:
