@@ -1,18 +1,39 @@
 """The web UI's aggregates on a small synthetic store (no NLP), on SQLite and on Postgres: every
 chart counts the same merged events as the event list, whatever the grain or the filter."""
 
+import os
+import uuid
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
+
+from conftest import skip_or_fail
 
 
-@pytest.fixture
-def synthetic(store_url):
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def synthetic(request, tmp_path_factory):
+    """One synthetic store per dialect for the whole module (read-only tests): SQLite, and Postgres
+    when NEWSGRAPH_TEST_PG_URL names a server."""
     from newsgraph.store import Store
     from newsgraph.store.synthetic import build
 
-    store = Store(store_url)
-    counts = build(store, 1500, per_document=30, seed=3)
-    return store, counts
+    if request.param == "sqlite":
+        store = Store(f"sqlite:///{tmp_path_factory.mktemp('aggregates') / 'synthetic.db'}")
+        yield store, build(store, 1500, per_document=30, seed=3)
+        return
+    url = os.environ.get("NEWSGRAPH_TEST_PG_URL")
+    if not url:
+        skip_or_fail("no Postgres server: set NEWSGRAPH_TEST_PG_URL (.ci/run starts one)")
+    name = "ng_aggregates_" + uuid.uuid4().hex[:10]
+    admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    store = Store(f"{url.rpartition('/')[0]}/{name}")
+    yield store, build(store, 1500, per_document=30, seed=3)
+    store.engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def distinct_events(store, *cond):

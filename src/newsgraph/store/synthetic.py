@@ -117,8 +117,9 @@ def build(store: Store, n_events: int = 100_000, *, per_document: int = 50, seed
                 conn.execute(text("INSERT INTO documents_fts(id, title, text) VALUES (:i, :t, :x)"), fts)
             counts["documents"] += len(docs)
             counts["event_mentions"] += len(ems)
-        if store.dialect == "sqlite":
-            conn.exec_driver_sql("ANALYZE")
+        if store.dialect == "postgresql":  # event_mentions ids were given: move its sequence past them
+            conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('event_mentions', 'id'), (SELECT max(id) FROM event_mentions))")
+        conn.exec_driver_sql("ANALYZE")
     return counts
 
 
@@ -182,10 +183,11 @@ def _document(did: str, published: date, plan: list[dict[str, Any]], actors: dic
 
 def _insert_many(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     """Rows into a table through the driver's executemany (SQLAlchemy's per-row parameter handling
-    would take most of the time); columns a row lacks are NULL."""
+    would take most of the time); a column some rows lack is NULL in them."""
     if not rows:
         return
-    names = [c.name for c in table.columns]
+    given = {k for r in rows for k in r}
+    names = [c.name for c in table.columns if c.name in given]  # an id left out is numbered by the database
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     columns = ", ".join(f'"{n}"' for n in names)
     sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join([mark] * len(names))})"
