@@ -234,3 +234,11 @@ def test_message_catalogue_is_complete_and_compiled():
     from newsgraph.web.catalogue import check
 
     assert check() == []
+
+
+def test_every_api_route_is_documented(client):
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "rest-api.md").read_text("utf-8")
+    paths = {p for p in client.get("/openapi.json").json()["paths"] if p.startswith("/api")}
+    assert paths and [p for p in sorted(paths) if f"`GET {p}" not in doc and f"`POST {p}" not in doc] == []

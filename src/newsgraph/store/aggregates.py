@@ -197,9 +197,11 @@ def period_range(first: str, last: str, grain: str) -> list[str]:
     return out
 
 
-def auto_grain(first: str | None, last: str | None) -> str:
+def auto_grain(first: str | None, last: str | None, month_only: float = 0.0) -> str:
+    """Day, week or month by the span; month whenever more than a tenth of the events are known only
+    to the month (they would be left out of a chart by day or week)."""
     a, b = _parse(first or ""), _parse(last or "")
-    if a is None or b is None:
+    if a is None or b is None or month_only > 0.1:
         return "month"
     days = (b - a).days
     return "day" if days <= 92 else "week" if days <= 730 else "month"
@@ -225,8 +227,9 @@ def timeseries(store: Store, s: Selection, grain: str | None = None) -> dict[str
     """Merged events per period and quad class, with the mean Goldstein score of each period."""
     inner = merged(s)
     with store.engine.connect() as conn:
-        first, last = conn.execute(select(func.min(inner.c.day), func.max(inner.c.day))).one()
-        grain = grain or auto_grain(first or s.since, last or s.until)
+        first, last, n, coarse = conn.execute(select(func.min(inner.c.day), func.max(inner.c.day), func.count(),
+                                                     func.sum(case((func.length(inner.c.day) < 10, 1), else_=0)))).one()
+        grain = grain or auto_grain(first or s.since, last or s.until, (coarse or 0) / max(n, 1))
         period = _period(store, grain, inner.c.day).label("period")
         rows = conn.execute(select(period, inner.c.quad, func.count().label("n"), func.sum(inner.c.goldstein).label("g"),
                                    func.count(inner.c.goldstein).label("ng"))
@@ -269,9 +272,10 @@ def dyad(store: Store, a: str, b: str, s: Selection, grain: str | None = None, d
     inner = merged(s)
     fwd = and_(_prefix(inner.c.source, a), _prefix(inner.c.target, b))
     with store.engine.connect() as conn:
-        first, last, n_fwd, n_all = conn.execute(select(func.min(inner.c.day), func.max(inner.c.day),
-                                                        func.sum(case((fwd, 1), else_=0)), func.count())).one()
-        grain = grain or auto_grain(first, last)
+        first, last, n_fwd, n_all, coarse = conn.execute(select(
+            func.min(inner.c.day), func.max(inner.c.day), func.sum(case((fwd, 1), else_=0)), func.count(),
+            func.sum(case((func.length(inner.c.day) < 10, 1), else_=0)))).one()
+        grain = grain or auto_grain(first, last, (coarse or 0) / max(n_all or 0, 1))
         period = _period(store, grain, inner.c.day).label("period")
         rows = conn.execute(select(period, inner.c.quad, func.count().label("n"), func.sum(inner.c.goldstein).label("g"),
                                    func.count(inner.c.goldstein).label("ng"))

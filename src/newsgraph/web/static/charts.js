@@ -78,6 +78,12 @@
       data.grain_label = M["grain_" + data.grain] || data.grain;
       var chart = init(el);
       chart.setOption(timeOption(data));
+      var caption = el.parentNode.querySelector("figcaption");
+      if (data.undated && caption) {
+        var note = document.createElement("span"); note.className = "meta undated";
+        note.textContent = " " + M.undated.replace("%(num)s", String(data.undated)) + " ";
+        caption.insertBefore(note, caption.firstChild);
+      }
       el.dataset.ready = "1";
       if (onData) { onData(chart, data); }
       return chart;
