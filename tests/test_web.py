@@ -242,3 +242,18 @@ def test_every_api_route_is_documented(client):
     doc = (ROOT / "docs" / "rest-api.md").read_text("utf-8")
     paths = {p for p in client.get("/openapi.json").json()["paths"] if p.startswith("/api")}
     assert paths and [p for p in sorted(paths) if f"`GET {p}" not in doc and f"`POST {p}" not in doc] == []
+
+
+def test_chart_cache_follows_the_store(db):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    app = create_app(db, token="t0ken")
+    c = TestClient(app)
+    before = c.get("/api/summary").json()
+    assert c.get("/api/summary").json() == before and app.state.chart_cache.hits >= 1
+    text = {"text": "Le Japon a envoyé une aide humanitaire au Népal le 3 mars 2024.", "id": "cache-check"}
+    assert c.post("/api/extract", params={"store": "true"}, json=text, headers={"Authorization": "Bearer t0ken"}).status_code == 200
+    after = c.get("/api/summary").json()
+    assert after["documents"] == before["documents"] + 1 and after["events"] > before["events"]

@@ -66,6 +66,9 @@ def create_app(db: str | None = None, token: str | None = None, host: str = "127
     app = FastAPI(title="newsgraph", version=__version__, description="French news coded as political event data.")
     app.state.settings = settings
     app.state.store = Store(db)
+    from newsgraph.web.cache import ChartCache
+
+    app.state.chart_cache = ChartCache(app.state.store)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Any) -> Any:

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from newsgraph.store import aggregates as ag
 from newsgraph.web import i18n
+from newsgraph.web.cache import cached
 
 router = APIRouter(prefix="/api", dependencies=[Depends(i18n.request_language)])
 Format = Query("json", pattern="^(json|csv)$")
@@ -38,6 +39,12 @@ def selection(since: str | None = Query(None, max_length=10, description="YYYY, 
                      party=_clean(country))
     s.check()
     return s
+
+
+def key(s: ag.Selection) -> tuple[Any, ...]:
+    """A selection as a cache key."""
+    return (s.since, s.until, s.quad, s.type, s.status, s.party, s.canonical, s.actor, s.recipient, s.text, s.source, s.target,
+            s.folded, s.place, s.place_country)
 
 
 def csv_response(name: str, header: list[str], rows: list[list[Any]]) -> Response:
@@ -73,8 +80,9 @@ def _series_labels(data: dict[str, Any]) -> dict[str, Any]:
 def summary(request: Request) -> dict[str, Any]:
     """What the store holds, and its ten most active dyads (sectors folded into countries)."""
     store = _store(request)
-    out = ag.summary(store)
-    net = ag.network(store, ag.Selection(), folded=True, limit=10)
+    out = cached(request, "summary", (), lambda: ag.summary(store))
+    net = cached(request, "network", (key(ag.Selection()), True, None, 1, 10),
+                 lambda: ag.network(store, ag.Selection(), folded=True, limit=10))
     names = labels(store, [x for e in net["edges"] for x in (e["source"], e["target"])])
     out["dyads"] = [dict(e, source_label=names.get(e["source"]), target_label=names.get(e["target"])) for e in net["edges"]]
     return out
@@ -84,7 +92,7 @@ def summary(request: Request) -> dict[str, Any]:
 def timeline(request: Request, s: ag.Selection = Depends(selection), grain: str | None = Query(None, pattern="^(day|week|month|year)$"),
              format: str = Format) -> Any:
     """Merged events per period (auto: day, week or month by the span) and quad class, with the mean Goldstein score."""
-    data = ag.timeseries(_store(request), s, grain)
+    data = cached(request, "timeline", (key(s), grain), lambda: ag.timeseries(_store(request), s, grain))
     return series_csv("timeline", data) if format == "csv" else _series_labels(data)
 
 
@@ -94,7 +102,8 @@ def dyad(request: Request, a: str = Query(..., min_length=2, max_length=30, desc
          grain: str | None = Query(None, pattern="^(day|week|month|year)$"), format: str = Format,) -> Any:
     """The time series of a pair of actors: counts by quad class and mean Goldstein score per period."""
     store = _store(request)
-    data = ag.dyad(store, a.strip(), b.strip(), s, grain, directed)
+    data = cached(request, "dyad", (a.strip().upper(), b.strip().upper(), key(s), grain, directed),
+                  lambda: ag.dyad(store, a.strip(), b.strip(), s, grain, directed))
     if format == "csv":
         return series_csv(f"dyad-{data['a']}-{data['b']}", data)
     names = labels(store, [data["a"], data["b"]])
@@ -108,7 +117,9 @@ def network(request: Request, s: ag.Selection = Depends(selection), fold: bool =
             min_events: int = Query(1, ge=1, le=1_000_000), limit: int = Query(150, ge=1, le=1000), format: str = Format,) -> Any:
     """The actor network by CAMEO code: weighted edges (first actor -> first recipient) with mean Goldstein score and share of conflict."""
     store = _store(request)
-    data = ag.network(store, s, folded=fold, focus=_clean(focus), min_events=min_events, limit=limit)
+    focus = _clean(focus)
+    data = cached(request, "network", (key(s), fold, focus and focus.upper(), min_events, limit),
+                  lambda: ag.network(store, s, folded=fold, focus=focus, min_events=min_events, limit=limit))
     names = labels(store, [n["id"] for n in data["nodes"]])
     if format == "csv":
         return csv_response("network", ["source", "source_label", "target", "target_label", "events", "mean_goldstein", "conflict_share"],
@@ -124,7 +135,7 @@ def network(request: Request, s: ag.Selection = Depends(selection), fold: bool =
 @router.get("/places")
 def places(request: Request, s: ag.Selection = Depends(selection), format: str = Format) -> Any:
     """Places where events happened, with their number of merged events."""
-    rows = ag.places(_store(request), s)
+    rows = cached(request, "places", key(s), lambda: ag.places(_store(request), s))
     if format == "csv":
         return csv_response("places", ["place", "country", "lat", "lon", "events", "conflict", "mean_goldstein"],
                             [[r["place"], r["country"], r["lat"], r["lon"], r["events"], r["conflict"], r["goldstein"]] for r in rows])
@@ -189,12 +200,14 @@ def actor_timeline(request: Request, canonical: str, s: ag.Selection = Depends(s
     store = _store(request)
     gather = ag.gathers(_actor_or_404(store, canonical))
     s.party, s.canonical = gather.party, gather.canonical
-    data = ag.timeseries(store, s, grain)
+    data = cached(request, "timeline", (key(s), grain), lambda: ag.timeseries(store, s, grain))
     return series_csv(f"actor-{canonical}", data) if format == "csv" else _series_labels(data)
 
 
-def counterpart_rows(store: Any, actor: dict[str, Any]) -> dict[str, Any]:
-    data = ag.counterparts(store, ag.gathers(actor))
+def counterpart_rows(request: Request, actor: dict[str, Any]) -> dict[str, Any]:
+    store = _store(request)
+    gather = ag.gathers(actor)
+    data = cached(request, "counterparts", key(gather), lambda: ag.counterparts(store, gather))
     codes = [c["code"] for c in data["counterparts"] if c["code"]]
     names = labels(store, codes)
     canonical_names = ag.actor_names(store, [c["canonical"] for c in data["counterparts"] if not c["code"]])
@@ -215,7 +228,7 @@ def counterpart_rows(store: Any, actor: dict[str, Any]) -> dict[str, Any]:
 def actor_counterparts(request: Request, canonical: str, format: str = Format) -> Any:
     """Every counterpart of an actor, ranked by number of merged events, with its months of cooperation and conflict."""
     store = _store(request)
-    data = counterpart_rows(store, _actor_or_404(store, canonical))
+    data = counterpart_rows(request, _actor_or_404(store, canonical))
     if format == "csv":
         rows = [[c["code"] or c["canonical"], c["label"], c["events"], c["as_actor"], c["as_recipient"], *[c["quad"][q] for q in "1234"],
                  "" if c["goldstein"] is None else c["goldstein"]] for c in data["counterparts"]]

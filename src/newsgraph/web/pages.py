@@ -15,7 +15,8 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.store import aggregates as ag
 from newsgraph.store import query as q
 from newsgraph.web import i18n
-from newsgraph.web.charts import _clean, counterpart_rows, decorate, labels, selection
+from newsgraph.web.cache import cached
+from newsgraph.web.charts import _clean, counterpart_rows, decorate, key, labels, selection
 
 router = APIRouter(dependencies=[Depends(i18n.request_language)])
 HERE = Path(__file__).parent
@@ -96,8 +97,8 @@ def latest_alerts(store: Any) -> list[dict[str, Any]]:
 def index(request: Request, q_: str | None = Query(None, alias="q", max_length=500), offset: int = Query(0, ge=0)) -> Any:
     store = _store(request)
     items, total = q.documents(store, q=q_, limit=20, offset=offset)
-    summary = ag.summary(store)
-    net = ag.network(store, ag.Selection(), folded=True, limit=10)
+    summary = cached(request, "summary", (), lambda: ag.summary(store))
+    net = cached(request, "network", (key(ag.Selection()), True, None, 1, 10), lambda: ag.network(store, ag.Selection(), folded=True, limit=10))
     names = labels(store, [x for e in net["edges"] for x in (e["source"], e["target"])])
     return render(request, "index.html", {"items": items, "total": total, "q": q_ or "", "offset": offset, "summary": summary,
                                           "dyads": net["edges"], "names": names, "alerts": latest_alerts(store)})
@@ -150,7 +151,7 @@ def actor_page(request: Request, canonical: str) -> Any:
     if actor is None:
         return render_error(request, 404, f"no actor {canonical!r}")
     gather = ag.gathers(actor)
-    parts = counterpart_rows(store, actor)
+    parts = counterpart_rows(request, actor)
     latest, n_events = ag.event_page(store, ag.Selection(party=gather.party, canonical=gather.canonical), sort="date",
                                      descending=True, limit=15)
     latest = [decorate(e) for e in latest]
@@ -208,7 +209,8 @@ def dyad_page(request: Request, s: ag.Selection = Depends(selection), a: str | N
         s.extra = []
         names = labels(store, [a.upper(), b.upper()])
     else:
-        top = ag.network(store, ag.Selection(), folded=True, limit=12)["edges"]
+        top = cached(request, "network", (key(ag.Selection()), True, None, 1, 12),
+                     lambda: ag.network(store, ag.Selection(), folded=True, limit=12))["edges"]
         names = labels(store, [x for e in top for x in (e["source"], e["target"])])
     query = chart_query(s, a=a, b=b, directed="true" if directed else None, grain=grain)
     return render(request, "dyad.html", {"f": filter_values(s, a=a or "", b=b or "", directed=directed, grain=grain or ""),
@@ -227,7 +229,7 @@ def timeline_page(request: Request, s: ag.Selection = Depends(selection), grain:
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, s: ag.Selection = Depends(selection)) -> Any:
-    summary = ag.summary(_store(request))
+    summary = cached(request, "summary", (), lambda: ag.summary(_store(request)))
     return render(request, "map.html", {"f": filter_values(s), "query": chart_query(s), "summary": summary})
 
 
