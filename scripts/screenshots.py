@@ -79,7 +79,7 @@ def shoot(base: str, out: Path, lang: str) -> list[Path]:
             else:
                 page.wait_for_timeout(800)
             target = out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=name in ("events", "actor-russia", "home", "reader", "dyad", "timeline"))
+            page.screenshot(path=str(target), full_page=name in ("actor-russia", "home", "dyad"))
             written.append(target)
             page.close()
         browser.close()
@@ -87,21 +87,28 @@ def shoot(base: str, out: Path, lang: str) -> list[Path]:
 
 
 def _click_edge(page) -> None:  # type: ignore[no-untyped-def]
-    """Click the middle of the strongest link of the network, so that the panel lists its events."""
+    """Click a link of the network (one whose middle no actor covers), so that the panel lists its events."""
     point = page.evaluate("""() => {
+        // the link whose middle is farthest from every actor (so that a click there hits the link)
         const chart = echarts.getInstanceByDom(document.getElementById('network'));
-        const len = e => { const p = e.getLayout(); return Math.hypot(p[0][0] - p[1][0], p[0][1] - p[1][1]); };
-        const data = chart.getModel().getSeriesByIndex(0).getGraph().edges.slice().sort((a, b) => len(b) - len(a));
-        if (!data.length) return null;
-        const pts = data[0].getLayout();  // the longest link: no node covers its middle
-        const a = chart.convertToPixel({seriesIndex: 0}, pts[0]), b = chart.convertToPixel({seriesIndex: 0}, pts[1]);
-        if (!pts[2]) return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-        const c = chart.convertToPixel({seriesIndex: 0}, pts[2]);  // a curved link: the middle of its quadratic curve
-        return [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
+        const graph = chart.getModel().getSeriesByIndex(0).getGraph();
+        const px = p => chart.convertToPixel({seriesIndex: 0}, p);
+        const nodes = graph.nodes.map(n => [px(n.getLayout()), (n.getVisual('symbolSize') || 10) / 2 + 8]);
+        let best = null, clearance = -1;
+        graph.edges.forEach(e => {
+            const pts = e.getLayout(), a = px(pts[0]), b = px(pts[1]);
+            const c = pts[2] ? px(pts[2]) : [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+            const m = [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
+            const free = Math.min(...nodes.map(([p, r]) => Math.hypot(p[0] - m[0], p[1] - m[1]) - r));
+            if (free > clearance) { clearance = free; best = m; }
+        });
+        return best;
     }""")
     if point:
         box = page.locator("#network").bounding_box()
         page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+        page.wait_for_selector("#panel[data-events]", state="attached", timeout=10_000)
+        page.mouse.move(box["x"] + 5, box["y"] + 5)  # no hover highlight in the picture
         page.wait_for_timeout(800)
 
 

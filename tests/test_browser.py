@@ -167,15 +167,20 @@ def test_network_responds_to_filters_and_clicks(demo, browser):
     # a link: its events are listed in the side panel
     page.wait_for_timeout(1500)
     point = page.evaluate("""() => {
+        // the link whose middle is farthest from every actor (so that a click there hits the link)
         const chart = echarts.getInstanceByDom(document.getElementById('network'));
-        const edges = chart.getModel().getSeriesByIndex(0).getGraph().edges;
-        const len = e => { const p = e.getLayout(); return Math.hypot(p[0][0] - p[1][0], p[0][1] - p[1][1]); };
-        const e = edges.slice().sort((a, b) => len(b) - len(a))[0];  // the longest link: no node covers its middle
-        const pts = e.getLayout();
-        const a = chart.convertToPixel({seriesIndex: 0}, pts[0]), b = chart.convertToPixel({seriesIndex: 0}, pts[1]);
-        if (!pts[2]) return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-        const c = chart.convertToPixel({seriesIndex: 0}, pts[2]);  // a curved link: the middle of its quadratic curve
-        return [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
+        const graph = chart.getModel().getSeriesByIndex(0).getGraph();
+        const px = p => chart.convertToPixel({seriesIndex: 0}, p);
+        const nodes = graph.nodes.map(n => [px(n.getLayout()), (n.getVisual('symbolSize') || 10) / 2 + 8]);
+        let best = null, clearance = -1;
+        graph.edges.forEach(e => {
+            const pts = e.getLayout(), a = px(pts[0]), b = px(pts[1]);
+            const c = pts[2] ? px(pts[2]) : [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+            const m = [(a[0] + 2 * c[0] + b[0]) / 4, (a[1] + 2 * c[1] + b[1]) / 4];
+            const free = Math.min(...nodes.map(([p, r]) => Math.hypot(p[0] - m[0], p[1] - m[1]) - r));
+            if (free > clearance) { clearance = free; best = m; }
+        });
+        return best;
     }""")
     box = page.locator("#network").bounding_box()
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])

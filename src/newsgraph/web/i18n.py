@@ -132,7 +132,7 @@ def js_messages() -> dict[str, str]:
            "brush_hint": _("Drag across the chart to select a period; the list below follows."),
            "events_at": _("Events at"), "conflict_share": _("share of conflict"), "all_events": _("All events of this selection"),
            "cooperation": _("cooperation"), "conflict": _("conflict"),
-           "undated": _("%(num)s events have no date at this grain (known only to the month, or undated) and are not drawn."),
+           "undated": _("Not drawn, without a date at this grain (known only to the month, or undated): %(num)s."),
            "truncated": _("Only the strongest links are drawn; raise the minimum or narrow the filters.")}
     out.update({f"quad{k}": _(v) for k, v in QUAD_LABELS.items()})
     out.update({f"status_{k}": _(v) for k, v in STATUS_LABELS.items()})

@@ -156,6 +156,8 @@ def actor_page(request: Request, canonical: str) -> Any:
                                      descending=True, limit=15)
     latest = [decorate(e) for e in latest]
     own = actor["code"] or ""
+    if actor.get("kind") == "country" and own:  # a country's name in the page's language (CLDR)
+        actor["display"] = i18n.country_name(own) or actor["name"]
     return render(request, "actor.html", {
         "actor": actor, "names": ag.names_as_written(store, canonical), "gathered": ag.gathered_actors(store, gather) if gather.party else [],
         "gathers_code": gather.party, "counterparts": parts["counterparts"], "months": parts["months"], "latest": latest,

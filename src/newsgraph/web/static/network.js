@@ -55,7 +55,7 @@
         label: { show: true, position: "right", fontSize: 11, color: "#1d1d1f" },
         labelLayout: { hideOverlap: true },
         emphasis: { focus: "adjacency", lineStyle: { width: 6 } },
-        force: { repulsion: nodes.length > 60 ? 140 : 220, edgeLength: [50, 140], gravity: 0.2, friction: 0.15,
+        force: { repulsion: nodes.length > 60 ? 180 : 320, edgeLength: [60, 170], gravity: 0.1, friction: 0.15,
                  layoutAnimation: false }
       }]
     }, true);
