@@ -123,6 +123,7 @@ def _click_biggest_marker(page) -> None:  # type: ignore[no-untyped-def]
         box = page.locator("#map").bounding_box()
         page.mouse.click(box["x"] + point[0], box["y"] + point[1])
         page.wait_for_selector("#popup[data-events]", timeout=10_000)
+        page.mouse.move(box["x"] + 5, box["y"] + 5)
         page.wait_for_timeout(300)
 
 

@@ -188,6 +188,17 @@ def test_network_responds_to_filters_and_clicks(demo, browser):
     assert page.locator("#edge-events li").count() >= 1
     assert page.locator("#panel a[href^='/dyads?a=']").count() == 1
     shot(page, "network")
+    # an actor: its ego network
+    node = page.evaluate("""() => {
+        const chart = echarts.getInstanceByDom(document.getElementById('network'));
+        const n = chart.getModel().getSeriesByIndex(0).getGraph().nodes.slice()
+            .sort((a, b) => b.getModel().get('value') - a.getModel().get('value'))[0];
+        return [n.id, chart.convertToPixel({seriesIndex: 0}, n.getLayout())];
+    }""")
+    with page.expect_response(lambda r: "/api/network?" in r.url and "focus=" + node[0] in r.url):
+        page.mouse.click(box["x"] + node[1][0], box["y"] + node[1][1])
+    page.wait_for_function("() => !document.getElementById('network').dataset.loading")
+    assert "focus=" + node[0] in page.url and page.locator("#panel h2").inner_text().strip()
     w.close()
     assert w.problems == []
 

@@ -190,7 +190,7 @@ def period_range(first: str, last: str, grain: str) -> list[str]:
     a, b = _parse(first), _parse(last)
     if a is None or b is None or a > b:
         return sorted({first, last})
-    out = []
+    out: list[str] = []
     while a <= b and len(out) < 20_000:
         out.append(_label(a, grain))
         a = _next(a, grain)
@@ -237,7 +237,7 @@ def timeseries(store: Store, s: Selection, grain: str | None = None) -> dict[str
     return _series(rows, grain)
 
 
-def _series(rows: list[Any], grain: str) -> dict[str, Any]:
+def _series(rows: Any, grain: str) -> dict[str, Any]:
     present = sorted({r.period for r in rows if r.period})
     periods = period_range(present[0], present[-1], grain) if present else []
     index = {p: i for i, p in enumerate(periods)}
@@ -298,7 +298,7 @@ def network(store: Store, s: Selection, *, folded: bool = False, focus: str | No
          .group_by(inner.c.source, inner.c.target))
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
-    edges: dict[tuple[str, str], list[float]] = {}
+    edges: dict[tuple[Any, Any], list[float]] = {}
     for r in rows:
         a, b = (fold(r.source), fold(r.target)) if folded else (r.source, r.target)
         if a == b:
@@ -397,10 +397,10 @@ def counterparts(store: Store, s: Selection) -> dict[str, Any]:
     with store.engine.connect() as conn:
         rows = conn.execute(q).all()
     found: dict[str, dict[str, Any]] = {}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[Any, Any]] = set()
     months = sorted({r.month for r in rows if r.month})
     for r in rows:
-        key = fold(r.code) if r.code else f"@{r.canonical}"
+        key = str(fold(r.code)) if r.code else f"@{r.canonical}"
         if (r.event_key, key) in seen:
             continue
         seen.add((r.event_key, key))

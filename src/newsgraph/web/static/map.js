@@ -64,6 +64,7 @@
       chart.on("click", function (p) {
         if (p.seriesType === "scatter") {
           var e = p.event && p.event.event;
+          chart.dispatchAction({ type: "hideTip" });
           openPopup(p.data, e ? e.offsetX : 20, e ? e.offsetY : 20);
         }
       });
