@@ -317,6 +317,8 @@ def test_failing_webhook_never_blocks_ingest_and_gives_up(tmp_path):
     assert client.get("/api/alerts", params={"rule": "other"}).json()["total"] == 0
     bad = client.get("/api/alerts", params={"since": "hier"})
     assert bad.status_code == 400 and set(bad.json()["error"]) == {"code", "message"}
+    home = client.get("/").text  # the home page lists the latest alerts
+    assert 'id="alerts"' in home and "rus-ukr-assault: ASSAULT RUSMIL → UKR" in home
 
 
 @pytest.mark.model
