@@ -112,10 +112,18 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
                         aid = inner[0]
                         break
         if aid is None:
-            for c in t.children:
-                iso3 = base.adjectives.get(norm(c.text)) if c.dep_ == "amod" and c.text[:1].islower() else None
+            # a country adjective on the noun, or on a noun in apposition to it ("des ouvriers papetiers français")
+            adjectives = [c for c in t.children if c.dep_ == "amod"]
+            adjectives += [g for c in adjectives if c.pos_ == "NOUN" for g in c.children if g.dep_ == "amod"]
+            for c in adjectives:
+                iso3 = base.adjectives.get(norm(c.text)) if c.text[:1].islower() else None
                 if iso3:
-                    aid = idx.country(iso3, c, f"country adjective {c.text!r}")
+                    # a group named by its role takes its sector ("des ouvriers français" -> FRALAB)
+                    role = idx.profile.roles.get(norm(t.text)) or idx.profile.roles.get(norm(t.lemma_))
+                    if role is not None and role.sector and role.kind in ("group", "organization"):
+                        aid = idx.country_actor(iso3, role.sector, t, f"'{t.text}' {c.text!r} -> {iso3}{role.sector}")
+                    else:
+                        aid = idx.country(iso3, c, f"country adjective {c.text!r}")
                     break
         if aid is None and t.pos_ == "PROPN" and not part_of_longer_name(t) \
                 and not (t.dep_ == "nmod" and t.head.lemma_.lower() in idx.profile.named_after):  # "l'accord de Paris"

@@ -18,6 +18,14 @@ def arguments(k: Coder, cand: Candidate) -> None:
     if cand.rule == "locution" and tok.pos_ in ("NOUN", "ADJ"):
         cand.actors = [a for s in tok.children if s.dep_ == "nsubj" for a in actors_of(idx, s)]
         noun = False
+    elif noun and any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ in ("ROOT", "conj", "ccomp"):
+        # a verb the tagger took for a noun ("l'armée turque combat Daech", "le PAM aide à rouvrir"):
+        # its subject acts on its object
+        cand.actors = [a for c in tok.children if c.dep_ == "nsubj" for a in actors_of(idx, c)]
+        cand.recipients = [a for c in tok.children if c.dep_ in ("obj", "nmod") and c.i > tok.i for a in actors_of(idx, c)
+                           if a not in cand.actors]
+        cand.notes.append("a verb tagged as a noun")
+        noun = False
     elif noun:
         for slot in entry.actor:
             for t in slot_actors(idx, tok, slot, noun=True):
@@ -73,6 +81,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
                 cand.embedded.append(c)
     if not noun:
         implied_arguments(k, cand)
+        if cand.actors and not cand.recipients:
+            unmarked_groups(k, cand, noun)  # with the implied actor, a group takes its country
     cand.actors = list(dict.fromkeys(cand.actors))  # one actor named twice in one phrase
     cand.recipients = [r for r in dict.fromkeys(cand.recipients) if r not in cand.actors]
     if entry.recip and cand.recipients and len(cand.actors) >= 2:
@@ -92,7 +102,7 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
     with no agent is the state's ("deux journalistes ont été arrêtés hier" in Burundi -> BDICOP)."""
     idx, entry = k.idx, cand.entry
     if entry.event == "PROTEST" and cand.actors and not cand.recipients:
-        iso3 = country_of_ids(k, cand.actors) or sentence_place_country(k, cand.trigger) or k.topic_country
+        iso3 = sentence_place_country(k, cand.trigger) or country_of_ids(k, cand.actors) or k.topic_country
         if iso3:
             cand.recipients = [idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
             cand.notes.append(f"recipient implied: the government of {iso3}")

@@ -53,6 +53,10 @@ def triggers(k: Coder) -> list[tuple[Any, EventEntry, str]]:
             entry = (lex.reflexive.get(lemma) if reflexive else None) or lex.verbs.get(lemma)
             if entry:
                 found.append((tok, entry, "reflexive verb" if reflexive and lemma in lex.reflexive else "verb"))
+        elif tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tok.children) \
+                and k.profile.verb_forms.get(tok.lower_) in lex.verbs:
+            # a participle the tagger took for a noun ("trois experts de l'ONU interdits d'entrer")
+            found.append((tok, lex.verbs[k.profile.verb_forms[tok.lower_]], "verb"))
         elif tok.pos_ == "NOUN":
             long = long_noun(k, tok)
             if long is not None:
