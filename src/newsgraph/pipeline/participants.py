@@ -70,12 +70,22 @@ class ActorIndex:
         """A country's sector that the text implies but does not name (the government a protest
         addresses, the state that arrests): an actor with no mention of its own."""
         code = f"{iso3}{sector}"
+        entry = self.base.entries.get(iso3.lower())
+        if not sector:  # the country itself
+            for a in self.work.actors:
+                if a.kind == "country" and a.country == iso3:
+                    return a.id
+            aid = f"A{len(self.work.actors) + 1}"
+            actor = Actor(aid, entry.canonical if entry else f"ng:{iso3.lower()}", entry.name if entry else iso3, "country",
+                          entry.code if entry else iso3, iso3, None, entry.wikidata if entry else None, (), why)
+            self.work.actors.append(actor)
+            self.by_id[aid] = actor
+            return aid
         canonical = f"ng:{code.lower()}"
         for a in self.work.actors:
             if a.canonical == canonical or (a.code == code and a.kind != "person"):
                 return a.id
         aid = f"A{len(self.work.actors) + 1}"
-        entry = self.base.entries.get(iso3.lower())
         label = self.words.sector_labels.get(sector, sector.lower())
         name = f"{label} ({entry.name})" if entry else code
         actor = Actor(aid, canonical, name, "organization", code, iso3, sector, None, (), why)

@@ -106,6 +106,13 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
         if iso3:
             cand.recipients = [idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
             cand.notes.append(f"recipient implied: the government of {iso3}")
+    if not cand.recipients and cand.actors and k.headline is not None and cand.trigger.sent.start == k.headline \
+            and entry.event not in ("CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "RETREAT", "CONCEDE"):
+        # "Burundi : la FIDH alerte l'opinion sur le risque génocidaire": the headline's label is the target
+        topic = k.topic_country or ""
+        if not any((idx.by_id[a].country if a in idx.by_id else None) == topic for a in cand.actors):
+            cand.recipients = [idx.implied_actor(topic, "", f"{topic}, the country the headline's label names")]
+            cand.notes.append(f"recipient: {topic}, the headline's label")
     if entry.event in STATE_ACTS and not cand.actors and is_passive(cand.trigger, k.words):
         iso3 = sentence_place_country(k, cand.trigger) or country_of_ids(k, cand.recipients) or k.topic_country
         if iso3:

@@ -51,6 +51,7 @@ class Coder:
         self.place_tokens = self._index_spans([(m.start, m.end, p.id) for p in work.places for m in p.mentions])
         self.times_by_id = {t.id: t for t in work.times}
         self.dropped: dict[str, int] = {}
+        self.headline: int | None = None  # the start token of the headline's sentence after its label
         self.topic_country = self._topic_country()
 
     def _topic_country(self) -> str | None:
@@ -64,6 +65,7 @@ class Coder:
                     aid = self.idx.at(t)
                     actor = self.idx.by_id.get(aid) if aid else None
                     if actor is not None and actor.country:
+                        self.headline = nxt.start
                         return actor.country
         return None
 
