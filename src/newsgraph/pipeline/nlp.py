@@ -7,6 +7,7 @@ space) boundaries and joined back, so that memory stays bounded and offsets stay
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -117,6 +118,12 @@ def _spacing(profile: LanguageProfile) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W\d_])(?i:{elided}) (?=[^\W\d_])|{before_punct}" if elided else before_punct)
 
 
+def original_at(i: int, shifted: list[int]) -> int:
+    """The text offset of normalised offset ``i``, given the sorted normalised positions of the removed
+    spaces (each removed space shifts what follows it by one)."""
+    return i + bisect_right(shifted, i)
+
+
 def normalised_doc(nlp: Any, text: str, profile: LanguageProfile) -> Any:
     """The text as a ``Doc`` whose tokens are those of the text without the stray spaces of
     ``_spacing`` (so the parser reads "l'Arabie Saoudite, l'Égypte"), but whose characters and offsets
@@ -124,20 +131,26 @@ def normalised_doc(nlp: Any, text: str, profile: LanguageProfile) -> Any:
     from spacy.tokens import Doc
 
     pattern = _spacing(profile)
-    spans = [m.start() + len(m.group(0)) - 1 for m in pattern.finditer(text)] if pattern is not None else []
-    if not spans:
+    gone = [m.start() + len(m.group(0)) - 1 for m in pattern.finditer(text)] if pattern is not None else []
+    if not gone:
         return text
-    gone = set(spans)
-    keep = [i for i in range(len(text)) if i not in gone]  # normalised index -> text index
-    normalised = "".join(text[i] for i in keep)
+    pieces, last = [], 0
+    for g in gone:
+        pieces.append(text[last:g])
+        last = g + 1
+    pieces.append(text[last:])
+    normalised = "".join(pieces)
+
+    shifted = [g - n for n, g in enumerate(gone)]
     tokens = nlp.tokenizer(normalised)
     words, spaces = [], []
+    starts = [original_at(tok.idx, shifted) for tok in tokens]
     for n, tok in enumerate(tokens):
-        start = keep[tok.idx]
-        end = keep[tok.idx + len(tok.text) - 1] + 1
+        start = starts[n]
+        end = start + len(tok.text)
         if text[start:end] != tok.text:
             return text  # a removed space fell inside a token: parse the text as it is
-        nxt = keep[tokens[n + 1].idx] if n + 1 < len(tokens) else len(text)
+        nxt = starts[n + 1] if n + 1 < len(tokens) else len(text)
         gap = text[end:nxt]
         if gap not in ("", " "):
             return text

@@ -140,8 +140,10 @@ def obligations(k: Coder, cands: list[Candidate]) -> None:
     """'X a déclaré que la Chine devait lever les obstacles', 'X a rappelé à l'Irak qu'il devait
     coopérer': a statement that someone must act is a demand of them by the speaker."""
     triggers = {c.trigger.i for c in cands}
+    strings = k.doc.vocab.strings
+    wanted = {strings.add(w) for w in k.words.obligation}
     for tok in k.doc:
-        if tok.lemma_.lower() not in k.words.obligation or tok.dep_ not in ("ccomp", "parataxis"):
+        if tok.lemma not in wanted or tok.dep_ not in ("ccomp", "parataxis"):
             continue
         verb = tok.head
         if verb.i in triggers or k.profile.reporting.get(verb.lemma_.lower()) not in ("say", "warn", "think"):
