@@ -106,6 +106,11 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
         if iso3:
             cand.recipients = [idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
             cand.notes.append(f"recipient implied: the government of {iso3}")
+    if entry.event == "CONCEDE" and cand.actors and not cand.recipients:
+        iso3 = country_of_ids(k, cand.actors)
+        if iso3:  # "a levé l'état d'urgence": a concession to the country's own people
+            cand.recipients = [idx.implied_actor(iso3, "CVL", f"the people of {iso3}, to whom the concession is made")]
+            cand.notes.append(f"recipient implied: the people of {iso3}")
     if not cand.recipients and cand.actors and k.headline is not None and cand.trigger.sent.start == k.headline \
             and entry.event not in ("CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "RETREAT", "CONCEDE"):
         # "Burundi : la FIDH alerte l'opinion sur le risque génocidaire": the headline's label is the target

@@ -50,16 +50,37 @@ def governed_acts(k: Coder, cands: list[Candidate]) -> set[int]:
     for g in cands:
         if g.entry.event not in GOVERNING or verb_lemma(k.profile, g.trigger) in deny or g.trigger.pos_ == "NOUN":
             continue
-        clauses = [c for c in g.trigger.children if c.dep_ in EMBEDDING and c.pos_ in ("VERB", "AUX", "ADJ")]
-        for e in cands:
-            if e is g or not any(e.trigger.i == c.i for c in clauses):
-                continue
-            if not g.recipients:
-                g.recipients = [a for a in (e.recipients or [x for x in e.actors if x not in g.actors]) if a not in g.actors]
-                if g.recipients:
-                    g.notes.append("target of the act it governs")
-            governed.add(id(e))
+        clauses = [c for c in g.trigger.children if c.dep_ in EMBEDDING and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+        inside = {t.i for c in clauses for t in c.subtree}
+        acts = [e for e in cands if e is not g and e.trigger.i in inside]
+        if not g.recipients and clauses:
+            g.recipients = embedded_target(k, g, clauses, acts)
+            if g.recipients:
+                g.notes.append("target from the act it governs")
+        governed.update(id(e) for e in acts)
     return governed
+
+
+def embedded_target(k: Coder, g: Candidate, clauses: list[Any], acts: list[Candidate]) -> list[str]:
+    """Whom a promise, threat, request or refusal is about: the one asked to act ("a exigé que les
+    États-Unis apportent"), else the target of the act it governs, else the first actor named in the
+    governed clause ("menacé de reprendre des activités en Israël")."""
+    mine = set(g.actors)
+    if g.entry.event in ("REQUEST", "THREATEN", "AGREE"):
+        for c in clauses:
+            subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubj:pass") for a in actors_of(k.idx, s) if a not in mine]
+            if subj:
+                return subj
+    for e in sorted(acts, key=lambda e: e.trigger.i):
+        found = [a for a in (e.recipients or e.actors) if a not in mine]
+        if found:
+            return found
+    for c in clauses:
+        for t in sorted(c.subtree, key=lambda t: t.i):
+            aid = k.idx.at(t)
+            if aid is not None and aid not in mine:
+                return [aid]
+    return []
 
 
 def rejected_object(k: Coder, tok: Any) -> bool:
