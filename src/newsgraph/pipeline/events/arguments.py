@@ -313,6 +313,8 @@ def no_self_recipients(k: Coder, c: Candidate) -> None:
         info = k.idx.by_id.get(aid)
         return info is not None and info.kind == "person"
 
+    if c.entry.event == "PROTEST":
+        return  # a country's people protest to their own government
     # two different people of one government are two actors ("Clinton l'a félicité")
     c.recipients = [r for r in c.recipients if not any(same(code(r), code(a)) and not (person(r) and person(a)) for a in c.actors)]
 

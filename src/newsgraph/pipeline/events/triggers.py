@@ -89,6 +89,19 @@ def preposition_entry(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
     return None
 
 
+def _verb_between(c: Any, tok: Any) -> bool:
+    """Is there another verb on the way from ``c`` up to ``tok``? ("a annoncé avoir suspendu son aide":
+    the aid is suspended, not announced)."""
+    t = c.head
+    for _ in range(4):
+        if t.i == tok.i or t.head.i == t.i:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
+
+
 def _words_after(tok: Any, n: int) -> tuple[str, ...]:
     doc = tok.doc
     return tuple(plain_apostrophes(t.lower_) for t in doc[tok.i + 1: tok.i + 1 + n])
@@ -113,7 +126,7 @@ def locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
                 return entry
         return None
     for c in tok.subtree:
-        if c.i == tok.i or abs(c.i - tok.i) > 8:
+        if c.i == tok.i or abs(c.i - tok.i) > 8 or _verb_between(c, tok):
             continue
         for key in ((lemma, c.lemma_.lower()), (lemma, c.lower_)):
             for rest, entry in k.lex.long_locutions.get(key, ()):
