@@ -1,9 +1,12 @@
 """A bounded load on the API and the reader page, on loopback only: throughput and p50/p95 latency.
 
-    python bench/api.py [--requests 2000] [--concurrency 8] [--db PATH]
+    python bench/api.py [--requests 2000] [--concurrency 8] [--db PATH] [--chart-events 100000] [--chart-requests 400]
 
-Without --db it ingests the bundled examples into a temporary SQLite store first. The server runs in
-a child process on 127.0.0.1; the load never leaves this machine and stops by itself.
+Part 1, without --db, ingests the bundled examples into a temporary SQLite store: /api/events and the
+reader page. Part 2 writes a synthetic store of --chart-events events (newsgraph.store.synthetic,
+no NLP) and loads the web UI's chart endpoints: the network, dyad and timeline data, with and without
+filters (--chart-events 0 skips it). The server runs in a child process on 127.0.0.1; the load never
+leaves this machine and stops by itself.
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--db")
+    ap.add_argument("--chart-events", type=int, default=100_000)
+    ap.add_argument("--chart-requests", type=int, default=400)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
@@ -93,6 +98,47 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+        if args.chart_events:
+            charts(f"{tmp}/synthetic.db", args.chart_events, args.chart_requests, args.concurrency)
+
+
+def charts(db: str, n_events: int, n: int, concurrency: int) -> None:
+    """The chart endpoints on a synthetic store: p95 for the network, dyad and timeline data."""
+    from newsgraph.store import Store
+    from newsgraph.store.synthetic import build
+
+    t0 = time.perf_counter()
+    counts = build(Store(db), n_events)
+    print(f"synthetic store: {counts['events']} events ({counts['event_mentions']} mentions), {counts['documents']} documents, "
+          f"{time.perf_counter() - t0:.0f} s")
+    port = free_port()
+    proc = start_server(db, port)
+    groups = {
+        "GET /api/network": ["/api/network", "/api/network?fold=true", "/api/network?fold=true&quad=4&since=2020-01-01",
+                             "/api/network?country=RUS&type=ASSAULT", "/api/network?fold=true&focus=RUS&min_events=5"],
+        "GET /api/dyad": ["/api/dyad?a=RUS&b=UKR", "/api/dyad?a=USA&b=CHN&grain=week", "/api/dyad?a=ISR&b=SYR&directed=true&quad=4",
+                          "/api/dyad?a=FRA&b=DEU&since=2018"],
+        "GET /api/timeline": ["/api/timeline", "/api/timeline?grain=week&since=2020-01-01&until=2021-12-31",
+                              "/api/timeline?quad=3&quad=4&country=IRN", "/api/timeline?type=PROTEST"],
+    }
+    try:
+        base = f"http://127.0.0.1:{port}"
+        import httpx
+
+        for name, paths in groups.items():  # first requests, one at a time: computed in the store, nothing cached
+            cold = []
+            for path in paths:
+                t0 = time.perf_counter()
+                httpx.get(base + path, timeout=60).raise_for_status()
+                cold.append(1000 * (time.perf_counter() - t0))
+            print(f"{name} cold (one client, first request of each of {len(paths)} queries): median {statistics.median(cold):.0f} ms, "
+                  f"max {max(cold):.0f} ms")
+        for name, paths in groups.items():
+            report(f"{name} under load ({len(paths)} queries, repeated: mostly answered from the chart cache)",
+                   *load(base, paths, n, concurrency))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -1,71 +1,119 @@
-"""Event coding against the development gold: precision, recall, F1, status and time accuracy on
-matched events, every miss and false alarm; then the WiNER articles for a human read.
+"""Event coding on every development set: precision, recall and F1 of core events, per PLOVER type,
+the share of sentences with a core event that gave no event, status and time accuracy on matched events.
 
-    python bench/events.py [--gold PATH] [--corpus PATH] [--winer N] [--sample 30]
+    python bench/events.py [--shared PATH] [--sets dev4,plover,tune,check] [--errors tune] [--types]
+
+Sets: `dev4` the four documents of ../shared/gold; `plover` the 158 French PLOVER sentences of
+../shared/gold/plover_fr_dev.jsonl (each a one-event document); `tune` and `check` the two parts of the
+development corpus (tests/fixtures/devcorpus, split by article in split.tsv). Errors (misses and false
+alarms) are printed only for the sets named by --errors, and never for `check`: rules are written
+from the tune part and the check part is only scored.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-from collections import Counter
+import time
 from pathlib import Path
 
-from _common import SHARED, gold_text, winer_dir, winer_ids, winer_paths
+from _common import ROOT, SHARED, gold_text, winer_dir
+
+DEV = ROOT / "tests" / "fixtures" / "devcorpus"
+TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+def split_ids(part: str) -> list[str]:
+    rows = [line.split("\t") for line in (DEV / "split.tsv").read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    return [doc for doc, which in rows if which.strip() == part]
+
+
+def corpus_set(part: str) -> list[tuple[dict, dict]]:
+    """(gold, record) for each article of a part of the development corpus."""
+    out = []
+    for doc_id in split_ids(part):
+        gold = json.loads((DEV / "gold" / f"{doc_id}.gold.json").read_text("utf-8"))
+        text = (DEV / "text" / f"{doc_id}.txt").read_text("utf-8")
+        lines = text.split("\n")
+        title = lines[0].strip() if len(lines) > 2 and not lines[1].strip() else None
+        out.append((gold, {"id": doc_id, "text": text, "title": title, "published": gold["published"]}))
+    return out
+
+
+def dev4_set(shared: Path) -> list[tuple[dict, dict]]:
+    out = []
+    corpus = winer_dir(str(shared / "corpus" / "winer-fr"))
+    for path in sorted((shared / "gold").glob("*.gold.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        text = gold_text(gold["doc"], corpus).read_text("utf-8")
+        lines = text.split("\n")
+        title = lines[0].strip() if len(lines) > 2 and not lines[1].strip() else None
+        out.append((gold, {"id": gold["doc"], "text": text, "title": title, "published": gold.get("published")}))
+    return out
+
+
+def plover_set(shared: Path) -> list[tuple[dict, dict]]:
+    from newsgraph.evaluation import plover_gold
+
+    out = []
+    for line in (shared / "gold" / "plover_fr_dev.jsonl").read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        out.append((plover_gold(rec), {"id": rec["id"], "text": rec["text_fr"]}))
+    return out
+
+
+def score(pairs: list[tuple[dict, dict]]):  # type: ignore[no-untyped-def]
+    from newsgraph import extract_many
+    from newsgraph.evaluation import EventScore, score_events
+    from newsgraph.model import Skipped
+
+    total = EventScore()
+    t0 = time.perf_counter()
+    for (gold, _), doc in zip(pairs, extract_many([r for _, r in pairs])):
+        if isinstance(doc, Skipped):
+            raise SystemExit(f"{gold['doc']}: skipped ({doc.reason})")
+        total.add(score_events(gold, doc.to_dict()))
+    return total, time.perf_counter() - t0
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--gold", default=str(SHARED / "gold"))
-    ap.add_argument("--corpus")
-    ap.add_argument("--winer", type=int, default=1191, help="WiNER articles to code for the read (0: none)")
-    ap.add_argument("--sample", type=int, default=30)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(SHARED))
+    ap.add_argument("--sets", default="dev4,plover,tune,check")
+    ap.add_argument("--errors", default="", help="sets whose misses and false alarms to print (never check)")
+    ap.add_argument("--types", action="store_true", help="per-type precision, recall and F1 for each set")
     args = ap.parse_args()
-    from newsgraph.evaluation import EventScore, score_events
-    from newsgraph.ingest.readers import read_path
-    from newsgraph.pipeline.runner import get_pipeline
-
-    corpus = winer_dir(args.corpus)
-    pipeline = get_pipeline()
-    total = EventScore()
-    print(f"{'document':<24} {'out':>4} {'P':>6} {'R':>6} {'F1':>6}")
-    for path in sorted(Path(args.gold).glob("*.gold.json")):
-        gold = json.loads(path.read_text("utf-8"))
-        (rec,) = list(read_path(gold_text(gold["doc"], corpus)))
-        doc = pipeline.run(rec).to_dict()
-        s = score_events(gold, doc)
-        total.add(s)
-        print(f"{gold['doc']:<24} {s.outputs:>4} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
-    print(f"{'all development gold':<24} {total.outputs:>4} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}")
-    print(f"status accuracy on matched events: {total.status_ok}/{total.pairs}; time accuracy: {total.time_ok}/{total.time_total}")
-    print("\nmissed core events:")
-    for line in total.misses:
-        print("  " + line)
-    print("\nfalse alarms:")
-    for line in total.false_alarms:
-        print("  " + line)
-    if args.winer:
-        ids = winer_ids(corpus, False)[: args.winer]
-        types, statuses, per_doc, events = Counter(), Counter(), [], []
-        for doc_id in ids:
-            (rec,) = list(read_path(winer_paths(corpus, doc_id)[0]))
-            d = pipeline.run(rec)
-            if not hasattr(d, "events"):
-                continue
-            per_doc.append(len(d.events))
-            names = {a.id: f"{a.name}[{a.code}]" for a in d.actors}
-            for e in d.events:
-                types[e.event] += 1
-                statuses[e.status] += 1
-                events.append((doc_id, e, names, d.document.text[e.sentence.start:e.sentence.end]))
-        print(f"\nWiNER: {len(per_doc)} articles, {sum(per_doc)} events, {sum(per_doc) / max(len(per_doc), 1):.2f} per article")
-        print("types:    " + ", ".join(f"{k} {v}" for k, v in types.most_common()))
-        print("statuses: " + ", ".join(f"{k} {v}" for k, v in statuses.most_common()))
-        for doc_id, e, names, sent in random.Random(3).sample(events, min(args.sample, len(events))):
-            who = " + ".join(names.get(a, a) for a in e.actors) or "-"
-            whom = " + ".join(names.get(a, a) for a in e.recipients) or "-"
-            print(f"\n  {doc_id} {e.event}/{e.cameo} {e.status}: {who} -> {whom}\n    {sent[:220]}")
+    shared = Path(args.shared)
+    wanted = [s for s in args.sets.split(",") if s]
+    makers = {"dev4": lambda: dev4_set(shared), "plover": lambda: plover_set(shared),
+              "tune": lambda: corpus_set("tune"), "check": lambda: corpus_set("check")}
+    results = {}
+    print(f"{'set':<8} {'docs':>5} {'core':>5} {'out':>5} {'P':>6} {'R':>6} {'F1':>6} {'no event':>9} {'status':>8} {'time':>8}")
+    for name in wanted:
+        pairs = makers[name]()
+        s, secs = score(pairs)
+        results[name] = s
+        status = f"{s.status_ok}/{s.pairs}" if name != "plover" else "-"
+        print(f"{name:<8} {len(pairs):>5} {s.core:>5} {s.outputs:>5} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+              f"{s.no_event_share:9.3f} {status:>8} {s.time_ok:>3}/{s.time_total:<4}")
+    if args.types:
+        for name, s in results.items():
+            print(f"\n{name}: per type (outputs, gold core)")
+            for t in TYPES:
+                out, _, core, _ = s.by_type.get(t, [0, 0, 0, 0])
+                p, r, f = s.type_prf(t)
+                print(f"  {t:<10} out {out:>4}  core {core:>4}  P {p:5.2f}  R {r:5.2f}  F1 {f:5.2f}")
+    for name in [e for e in args.errors.split(",") if e and e != "check"]:
+        s = results.get(name)
+        if s is None:
+            continue
+        print(f"\n{name}: missed core events")
+        for line in s.misses:
+            print("  " + line)
+        print(f"\n{name}: false alarms")
+        for line in s.false_alarms:
+            print("  " + line)
 
 
 if __name__ == "__main__":

@@ -64,8 +64,8 @@ def main() -> None:
         es = cldr_names("es", alpha2)
         extra_en = [n for n in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)) if n]
         cameo = cameo_codes.get(country.name.lower()) or cameo_codes.get((en or [""])[0].lower()) or iso3
-        if len(cameo) != 3:
-            cameo = iso3
+        if len(cameo) != 3 or cameo == "TMP":
+            cameo = iso3  # the contract's country codes are ISO 3166 alpha-3 (CAMEO's TMP is Timor-Leste's old code)
         _, wikidata, capital_fr, extra_fr = hand.get(iso3, [iso3, "", "", ""])[:4]
         capital_id = ""
         capital_names = [c for c in capital_fr.split("|") if c]

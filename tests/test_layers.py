@@ -1,5 +1,5 @@
 """Imports point one way: model, errors and config <- language profiles and resources <- pipeline <-
-store and batch <- cli, web and the Python API. A module never imports a layer above its own (lazy
+store and batch <- cli, web, watch and the Python API. A module never imports a layer above its own (lazy
 imports inside functions included)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ LAYERS = [
     ("lang", "actorbase", "gazetteer", "cameo", "resources", "ingest"),
     ("pipeline",),
     ("store", "batch", "evaluation"),
-    ("cli", "web", "api", "__init__"),
+    ("cli", "web", "api", "watch", "__init__"),
 ]
 
 

@@ -13,7 +13,7 @@ import io
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -221,9 +221,19 @@ def load_organizations(base: ActorBase, text: str, source: str, origin: str = "s
     for number, cols in tsv_rows(text, source, 5):
         cols = cols + [""] * (7 - len(cols))
         key, name, aliases, code, kind, wikidata, note = cols[:7]
-        if origin == "phoenix" and any(base.entries[k].kind != "person" for a in (name, *_split(aliases))
-                                       for k in base.index.get(norm(a), ())):
-            continue
+        if origin == "phoenix":
+            known = [k for a in (name, *_split(aliases)) for k in base.index.get(norm(a), ()) if base.entries[k].kind != "person"]
+            if known:
+                # an organisation the base knows: the dictionary's other names are its names too
+                # ("Communauté européenne" for the European Union), when the dictionary's own name is one of them
+                same = [k for k in base.index.get(norm(name), ()) if base.entries[k].kind != "person"]
+                if same and len(set(same)) == 1:
+                    entry = base.entries[same[0]]
+                    extra = tuple(a for a in _split(aliases) if not base.index.get(norm(a)))
+                    if extra:
+                        base.add(replace(entry, aliases=entry.aliases + extra))
+                        base.overrides.pop()  # the same entry, grown: no override to report
+                continue
         if kind not in ("organization", "group", "country", "person"):
             raise ResourceError(f"{source}, line {number}: kind {kind!r} is not organization|group|country|person")
         _check_code(code, source, number)

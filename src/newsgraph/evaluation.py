@@ -28,14 +28,36 @@ class EventScore:
     time_ok: int = 0
     time_total: int = 0
     pairs: int = 0
+    sentences: int = 0  # sentences with a core gold event
+    sentences_without: int = 0  # of those, the ones where no event came out
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    # per PLOVER type: [outputs, matched outputs, core gold events, core gold events found]
+    by_type: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: EventScore) -> None:
-        for f in ("outputs", "matched_outputs", "core", "core_found", "status_ok", "time_ok", "time_total", "pairs"):
+        for f in ("outputs", "matched_outputs", "core", "core_found", "status_ok", "time_ok", "time_total", "pairs", "sentences",
+                  "sentences_without"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.misses += other.misses
         self.false_alarms += other.false_alarms
+        for t, counts in other.by_type.items():
+            mine = self.by_type.setdefault(t, [0, 0, 0, 0])
+            for i, v in enumerate(counts):
+                mine[i] += v
+
+    def type_counts(self, event: str) -> list[int]:
+        return self.by_type.setdefault(event, [0, 0, 0, 0])
+
+    def type_prf(self, event: str) -> tuple[float, float, float]:
+        out, matched, core, found = self.by_type.get(event, [0, 0, 0, 0])
+        p = matched / out if out else 0.0
+        r = found / core if core else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    @property
+    def no_event_share(self) -> float:
+        return self.sentences_without / self.sentences if self.sentences else 0.0
 
     @property
     def precision(self) -> float:
@@ -137,6 +159,16 @@ def score_events(gold: dict[str, Any], doc: dict[str, Any]) -> EventScore:
             s.time_ok += (o["when"] or None) == g.get("when")
     s.matched_outputs = len(used)
     for k, o in enumerate(outs):
+        s.type_counts(o["event"])[0] += 1
+        s.type_counts(o["event"])[1] += k in used
+    for n, g in enumerate(core):
+        s.type_counts(g["event"])[2] += 1
+        s.type_counts(g["event"])[3] += n in pairs
+    core_sentences = {_squash(g.get("sentence", "")) for g in core if g.get("sentence")}
+    out_sentences = [_squash(o["text"]) for o in outs]
+    s.sentences = len(core_sentences)
+    s.sentences_without = sum(1 for sent in core_sentences if not any(sent[:60] in o or o[:60] in sent for o in out_sentences))
+    for k, o in enumerate(outs):
         if k not in used:
             s.false_alarms.append(f"{gold['doc']}: {o['event']} {o['actors']} -> {o['recipients']} [{o['status']}] '{o['trigger']}' | {o['text'][:100]}")
     return s
@@ -218,3 +250,26 @@ def score_quotes(gold: dict[str, Any], doc: dict[str, Any]) -> QuoteScore:
             s.errors.append(f"{gold['doc']}: FALSE {'direct' if q['direct'] else 'indirect'} '{q['text'][:60]}'")
     s.outputs = len(used) + sum(1 for e in s.errors if e.startswith(f"{gold['doc']}: FALSE"))
     return s
+
+
+# PLOVER's older type names in the gold-standard records, and its non-ISO country codes
+PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+NON_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def plover_gold(record: dict[str, Any]) -> dict[str, Any]:
+    """A sentence of ``plover_fr_dev.jsonl`` as a one-event gold document (the scoring rules of the
+    gold README: score each sentence as a one-event document)."""
+    def codes(side: Any) -> list[str]:
+        out = []
+        for a in side or []:
+            code = (a.get("code") or "").upper()
+            if code:
+                out.append(NON_ISO.get(code[:3], code[:3]) + code[3:])
+        return out
+
+    event = PLOVER_RENAMED.get(record["event"], record["event"])
+    return {"doc": record["id"], "events": [{
+        "sentence": record["text_fr"], "event": event, "mode": record.get("mode"), "actors": codes(record.get("source")),
+        "recipients": codes(record.get("target")), "status": "asserted", "when": None, "core": True,
+    }]}

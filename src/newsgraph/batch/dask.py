@@ -12,6 +12,7 @@ as it is read, so neither the ingesting process nor the workers hold more than a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from newsgraph.errors import InputError, NewsgraphError
@@ -80,6 +81,21 @@ def _client(address: str) -> tuple[Any, Any]:
         except OSError as exc:
             raise NewsgraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
     raise NewsgraphError(f"--dask takes local:N or tcp://host:port, not {address!r}")
+
+
+@contextmanager
+def shared_cluster(address: str) -> Iterator[str]:
+    """An address for repeated ``dask_coder`` calls (``newsgraph watch`` codes once per poll): ``local:N``
+    starts one local cluster for the whole block instead of one per call; other addresses pass through."""
+    if not (address.startswith("local:") or address == "local"):
+        yield address
+        return
+    client, cluster = _client(address)
+    client.close()
+    try:
+        yield cluster.scheduler_address
+    finally:
+        cluster.close()
 
 
 def dask_coder(address: str, batch_size: int = 16, partition: int = PARTITION,

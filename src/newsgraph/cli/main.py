@@ -117,9 +117,10 @@ def summarize(doc: Document) -> str:
 
 from newsgraph.cli.actorbase import actorbase  # noqa: E402
 from newsgraph.cli.store import COMMANDS  # noqa: E402
+from newsgraph.cli.watch import COMMANDS as WATCH_COMMANDS  # noqa: E402
 
 main.add_command(actorbase)
-for _command in COMMANDS:
+for _command in COMMANDS + WATCH_COMMANDS:
     main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover

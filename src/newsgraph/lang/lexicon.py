@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from newsgraph.errors import ResourceError
 from newsgraph.tables import tsv_rows
@@ -46,23 +47,49 @@ class EventEntry:
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
+    """The event lexicon, indexed the way triggers are looked up. A noun of several words ("état
+    d'urgence") is indexed by its first word, with the words that must follow it."""
+
     verbs: dict[str, EventEntry]
     reflexive: dict[str, EventEntry]
     nouns: dict[str, EventEntry]
     locutions: dict[tuple[str, str], EventEntry]
     entries: tuple[EventEntry, ...]
+    preps: dict[tuple[str, str], EventEntry] = field(default_factory=dict)  # (verb, preposition): "appeler à"
+    long_nouns: dict[str, list[tuple[tuple[str, ...], EventEntry]]] = field(default_factory=dict)  # first word -> (rest, entry)
+    long_locutions: dict[tuple[str, str], list[tuple[tuple[str, ...], EventEntry]]] = field(default_factory=dict)
+    duplicates: tuple[str, ...] = ()  # entries that repeat a key already defined (the first one wins)
+
+
+_PHRASE_WORD = re.compile(r"[^\s'’]+['’]?")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a lexicon phrase as the tokenizer cuts them: "état d'urgence" -> état, d', urgence."""
+    return tuple(w.replace("’", "'").lower() for w in _PHRASE_WORD.findall(phrase))
 
 
 def parse_event_lexicon(files: list[tuple[str, str]], reflexive_base) -> EventLexicon:  # type: ignore[no-untyped-def]
     """Read event lexicon files [(source name, text)]; ``reflexive_base`` is the language's function
-    that gives the verb of a reflexive lemma (or None)."""
+    that gives the verb of a reflexive lemma (or None). The first entry of a key wins; later ones are
+    listed in ``duplicates``."""
     from newsgraph.cameo import PLOVER_TYPES, plover_for
 
     verbs: dict[str, EventEntry] = {}
     reflexive: dict[str, EventEntry] = {}
     nouns: dict[str, EventEntry] = {}
     locutions: dict[tuple[str, str], EventEntry] = {}
+    preps: dict[tuple[str, str], EventEntry] = {}
+    long_nouns: dict[str, list[tuple[tuple[str, ...], EventEntry]]] = {}
+    long_locutions: dict[tuple[str, str], list[tuple[tuple[str, ...], EventEntry]]] = {}
     entries: list[EventEntry] = []
+    duplicates: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def verb_of(lemma: str) -> str:
+        base = reflexive_base(lemma)
+        return (base or lemma).split(" ")[-1]  # "s'en prendre" -> prendre
+
     for source, text in files:
         for number, row in tsv_rows(text, source, 4):
             lemma, pos, cameo, frame = (c.strip() for c in row[:4])
@@ -96,19 +123,44 @@ def parse_event_lexicon(files: list[tuple[str, str]], reflexive_base) -> EventLe
             actor = slots["A"] or ("subj",) if pos in ("V", "L", "P") else slots["A"]
             entry = EventEntry(lemma, pos, cameo, event, mode, context, actor, slots["R"], slots["P"],
                                "RECIP" in flags, "EMBED" in flags, "NEGEMBED" in flags, "REQ" in flags)
-            entries.append(entry)
             if pos == "L":
                 verb, noun = lemma.split("+", 1)
-                locutions[(verb, noun)] = entry
+                words = phrase_words(noun)
+                key: tuple[str, ...] = ("L", verb_of(verb), *words)
             elif pos == "N":
-                nouns[lemma] = entry
+                words = phrase_words(lemma)
+                key = ("N", *words)
+            elif pos == "P" and "+" in lemma:
+                verb, prep = lemma.split("+", 1)
+                key = ("P", verb_of(verb), prep.strip())
             else:
                 base = reflexive_base(lemma)
-                if base is not None:
-                    reflexive[base] = entry
+                key = ("R", base) if base is not None else ("V", lemma)
+            if key in seen:
+                duplicates.append(f"{where}: {lemma!r} ({pos}) repeats an entry")
+                continue
+            seen.add(key)
+            entries.append(entry)
+            if key[0] == "L":
+                if len(key) == 3:
+                    locutions[(key[1], key[2])] = entry
                 else:
-                    verbs[lemma] = entry
-    return EventLexicon(verbs, reflexive, nouns, locutions, tuple(entries))
+                    long_locutions.setdefault((key[1], key[2]), []).append((key[3:], entry))
+            elif key[0] == "N":
+                if len(key) == 2:
+                    nouns[key[1]] = entry
+                else:
+                    long_nouns.setdefault(key[1], []).append((key[2:], entry))
+            elif key[0] == "P":
+                preps[(key[1], key[2])] = entry
+            elif key[0] == "R":
+                reflexive[key[1]] = entry
+            else:
+                verbs[key[1]] = entry
+    for table in (long_nouns, long_locutions):
+        for options in table.values():
+            options.sort(key=lambda o: -len(o[0]))  # the longest phrase first
+    return EventLexicon(verbs, reflexive, nouns, locutions, tuple(entries), preps, long_nouns, long_locutions, tuple(duplicates))
 
 
 def parse_roles(text: str, source: str) -> dict[str, RoleWord]:

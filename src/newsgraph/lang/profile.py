@@ -85,11 +85,13 @@ class Words:
     near_future: str
     conditional_planned: str
     impersonal: frozenset[str]
+    obligation: frozenset[str]
     conditional_endings: tuple[str, ...]
     hypothetical_governors: frozenset[str]
     planned_governors: frozenset[str]
     object_control: frozenset[str]
     future_modifiers: frozenset[str]
+    support_verbs: frozenset[str]
     role_adjectives: frozenset[str]
     led_by: frozenset[str]
     claim_content: frozenset[str]
@@ -107,6 +109,7 @@ class Words:
     clitic_words: tuple[str, ...]
     credit_words: tuple[str, ...]
     credit_agencies: tuple[str, ...]
+    elisions: tuple[str, ...]
     months: dict[str, int]
     weekdays: dict[str, int]
     time: dict[str, Any]
@@ -139,10 +142,10 @@ class Words:
             infinitive_marks=_fs(prep["infinitive_marks"]),
             conditional_marks=_fs(d["conjunctions"]["conditional"]), complementizers=_fs(d["conjunctions"]["complementizer"]),
             have=verbs["have"], be=verbs["be"], near_future=verbs["near_future"], conditional_planned=verbs["conditional_planned"],
-            impersonal=_fs(verbs["impersonal"]), conditional_endings=tuple(verbs["conditional_endings"]),
+            impersonal=_fs(verbs["impersonal"]), obligation=_fs(verbs.get("obligation", ())), conditional_endings=tuple(verbs["conditional_endings"]),
             hypothetical_governors=_fs(gov["hypothetical"]), planned_governors=_fs(gov["planned"]),
             object_control=_fs(gov["object_control"]),
-            future_modifiers=_fs(d["modifiers"]["future"]), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
+            future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
             led_by=_fs(d["modifiers"]["led_by"]),
             claim_content=_fs(d["nouns"]["claim_content"]), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
@@ -151,7 +154,7 @@ class Words:
             first_plural_endings=tuple(d["quotes"]["first_plural_endings"]),
             digit_suffixes=_fs(d["repair"]["digit_suffixes"]), clitic_letters=d["repair"]["clitic_letters"],
             clitic_words=tuple(d["repair"]["clitic_words"]), credit_words=tuple(d["repair"]["credit_words"]),
-            credit_agencies=tuple(d["repair"]["credit_agencies"]),
+            credit_agencies=tuple(d["repair"]["credit_agencies"]), elisions=tuple(d["repair"].get("elisions", ())),
             months=dict(d["calendar"]["months"]), weekdays=dict(d["calendar"]["weekdays"]),
             time=dict(d["time"]), dateline=dict(d["dateline"]),
         )
@@ -231,6 +234,10 @@ class LanguageProfile:
 
     def participle_infinitive(self, lemma: str) -> str | None:
         return self.morphology.participle_infinitive(lemma)
+
+    def plural(self, noun: str) -> str:
+        fn = getattr(self.morphology, "plural", None)
+        return fn(noun) if fn is not None else noun
 
     @property
     def version(self) -> str:

@@ -6,6 +6,8 @@ space) boundaries and joined back, so that memory stays bounded and offsets stay
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -107,6 +109,57 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=4)
+def _spacing(profile: LanguageProfile) -> re.Pattern[str] | None:
+    """Spaces the parser should not see: after an elided word ("l' Arabie") and before a comma or a
+    full stop ("Saoudite , l'Égypte")."""
+    elided = "|".join(re.escape(e) for e in sorted(profile.words.elisions, key=len, reverse=True))
+    before_punct = r"(?<=\w) (?=[,.](?:\s|$))"
+    return re.compile(rf"(?<![^\W\d_])(?i:{elided}) (?=[^\W\d_])|{before_punct}" if elided else before_punct)
+
+
+def original_at(i: int, shifted: list[int]) -> int:
+    """The text offset of normalised offset ``i``, given the sorted normalised positions of the removed
+    spaces (each removed space shifts what follows it by one)."""
+    return i + bisect_right(shifted, i)
+
+
+def normalised_doc(nlp: Any, text: str, profile: LanguageProfile) -> Any:
+    """The text as a ``Doc`` whose tokens are those of the text without the stray spaces of
+    ``_spacing`` (so the parser reads "l'Arabie Saoudite, l'Égypte"), but whose characters and offsets
+    are the text's own. The text itself when it has no such space."""
+    from spacy.tokens import Doc
+
+    pattern = _spacing(profile)
+    gone = [m.start() + len(m.group(0)) - 1 for m in pattern.finditer(text)] if pattern is not None else []
+    if not gone:
+        return text
+    pieces, last = [], 0
+    for g in gone:
+        pieces.append(text[last:g])
+        last = g + 1
+    pieces.append(text[last:])
+    normalised = "".join(pieces)
+
+    shifted = [g - n for n, g in enumerate(gone)]
+    tokens = nlp.tokenizer(normalised)
+    words, spaces = [], []
+    starts = [original_at(tok.idx, shifted) for tok in tokens]
+    for n, tok in enumerate(tokens):
+        start = starts[n]
+        end = start + len(tok.text)
+        if text[start:end] != tok.text:
+            return text  # a removed space fell inside a token: parse the text as it is
+        nxt = starts[n + 1] if n + 1 < len(tokens) else len(text)
+        gap = text[end:nxt]
+        if gap not in ("", " "):
+            return text
+        words.append(tok.text)
+        spaces.append(gap == " ")
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    return doc if doc.text == text else text
+
+
 def parse_many(texts: Iterable[str], profile: LanguageProfile, batch_size: int = 16) -> Iterator[Any]:
     """Parse texts with ``nlp.pipe``, yielding one spaCy ``Doc`` per text, in order."""
     from spacy.tokens import Doc
@@ -114,7 +167,7 @@ def parse_many(texts: Iterable[str], profile: LanguageProfile, batch_size: int =
     nlp = load_model(profile)
     texts = list(texts)
     plan = [chunk_text(t) for t in texts]
-    flat = [piece for pieces in plan for piece in pieces]
+    flat = [normalised_doc(nlp, piece, profile) for pieces in plan for piece in pieces]
     docs = iter(nlp.pipe(flat, batch_size=batch_size))
     for pieces in plan:
         parts = [next(docs) for _ in pieces]

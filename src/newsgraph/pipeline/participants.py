@@ -66,6 +66,33 @@ class ActorIndex:
         return self._new(Actor(aid, entry.canonical if entry else f"ng:{iso3.lower()}", entry.name if entry else iso3, "country",
                                entry.code if entry else iso3, iso3, None, entry.wikidata if entry else None, (mention,), why), tok)
 
+    def implied_actor(self, iso3: str, sector: str, why: str) -> str:
+        """A country's sector that the text implies but does not name (the government a protest
+        addresses, the state that arrests): an actor with no mention of its own."""
+        code = f"{iso3}{sector}"
+        entry = self.base.entries.get(iso3.lower())
+        if not sector:  # the country itself
+            for a in self.work.actors:
+                if a.kind == "country" and a.country == iso3:
+                    return a.id
+            aid = f"A{len(self.work.actors) + 1}"
+            actor = Actor(aid, entry.canonical if entry else f"ng:{iso3.lower()}", entry.name if entry else iso3, "country",
+                          entry.code if entry else iso3, iso3, None, entry.wikidata if entry else None, (), why)
+            self.work.actors.append(actor)
+            self.by_id[aid] = actor
+            return aid
+        canonical = f"ng:{code.lower()}"
+        for a in self.work.actors:
+            if a.canonical == canonical or (a.code == code and a.kind != "person"):
+                return a.id
+        aid = f"A{len(self.work.actors) + 1}"
+        label = self.words.sector_labels.get(sector, sector.lower())
+        name = f"{label} ({entry.name})" if entry else code
+        actor = Actor(aid, canonical, name, "organization", code, iso3, sector, None, (), why)
+        self.work.actors.append(actor)
+        self.by_id[aid] = actor
+        return aid
+
     def country_actor(self, iso3: str, sector: str, tok: Any, why: str) -> str:
         code = f"{iso3}{sector}"
         canonical = f"ng:{code.lower()}"
@@ -95,10 +122,18 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
                         aid = inner[0]
                         break
         if aid is None:
-            for c in t.children:
-                iso3 = base.adjectives.get(norm(c.text)) if c.dep_ == "amod" and c.text[:1].islower() else None
+            # a country adjective on the noun, or on a noun in apposition to it ("des ouvriers papetiers français")
+            adjectives = [c for c in t.children if c.dep_ == "amod"]
+            adjectives += [g for c in adjectives if c.pos_ == "NOUN" for g in c.children if g.dep_ == "amod"]
+            for c in adjectives:
+                iso3 = base.adjectives.get(norm(c.text)) if c.text[:1].islower() else None
                 if iso3:
-                    aid = idx.country(iso3, c, f"country adjective {c.text!r}")
+                    # a group named by its role takes its sector ("des ouvriers français" -> FRALAB)
+                    role = idx.profile.roles.get(norm(t.text)) or idx.profile.roles.get(norm(t.lemma_))
+                    if role is not None and role.sector and role.kind in ("group", "organization"):
+                        aid = idx.country_actor(iso3, role.sector, t, f"'{t.text}' {c.text!r} -> {iso3}{role.sector}")
+                    else:
+                        aid = idx.country(iso3, c, f"country adjective {c.text!r}")
                     break
         if aid is None and t.pos_ == "PROPN" and not part_of_longer_name(t) \
                 and not (t.dep_ == "nmod" and t.head.lemma_.lower() in idx.profile.named_after):  # "l'accord de Paris"
@@ -122,6 +157,35 @@ def coordinated_before(idx: ActorIndex, pron: Any) -> list[str]:
     return []
 
 
+def enumeration_before(idx: ActorIndex, tok: Any) -> list[str]:
+    """Actors listed before a subject and separated from it only by commas, a coordinating word and
+    determiners ("l'Arabie saoudite, l'Égypte, le Bahreïn et la Libye ont rompu"): the parser often cuts
+    such a list, and each of them is a subject too."""
+    doc = tok.doc
+    out: list[str] = []
+    i = tok.i - 1
+    start = tok.sent.start
+    while i >= start:
+        t = doc[i]
+        aid = idx.at(t)
+        if aid is not None:
+            if aid not in out:
+                out.append(aid)
+        elif not (t.is_punct and t.text == "," or t.pos_ in ("DET", "CCONJ") or t.is_space):
+            break
+        i -= 1
+    # a list needs a comma and a coordination between its actors; a lone actor before the subject is
+    # something else ("la Russie, dont l'armée ..."), and a list that a preposition governs is a
+    # complement ("la rencontre entre Poutine et Kim, le Conseil a averti")
+    between = doc[i + 1: tok.i]
+    if not out or not any(t.text == "," for t in between) or not any(t.pos_ == "CCONJ" for t in doc[i + 1: tok.sent.end]
+                                                                    if t.i < tok.head.i):
+        return []
+    if i >= start and doc[i].pos_ == "ADP":
+        return []
+    return list(reversed(out))
+
+
 def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
     """The actors of a verb's subject, climbing to the verb that controls it when it has none."""
     words = idx.words
@@ -142,6 +206,8 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
         out = [a for s in subj for a in actors_of(idx, s)]
         if not out and subj[0].lower_ in words.relative_subject and tok.dep_.startswith("acl"):
             return actors_of(idx, tok.head)
+        if out:
+            out = [a for a in enumeration_before(idx, subj[0]) if a not in out] + out
         return out
     if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
         if tok.dep_ == "ccomp" and tok.head.lemma_ in idx.profile.reporting:
@@ -190,10 +256,12 @@ def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False, partic
             return [tok.head]
     if not out and slot not in ("subj", "obj"):
         # "adouci leur rhétorique envers X": the complement hangs from the object; "sommet à Hanoï
-        # entre Kim et Trump": from a complement of the noun
+        # entre Kim et Trump": from a complement of the noun; "une visite prévue en Haïti", "l'offensive
+        # lancée contre Daech": from the participle that qualifies the noun
         for c in tok.children:
-            if c.dep_ in ("obj", "nmod", "obl", "obl:arg") and c.pos_ in ("NOUN", "PROPN"):
+            if c.dep_ in ("obj", "nmod", "obl", "obl:arg") and c.pos_ in ("NOUN", "PROPN") \
+                    or noun and c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
                 for g in c.children:
-                    if g.dep_ in ("nmod", "obl", "obl:arg") and matches_prep(words, case_of(g), slot):
+                    if g.dep_ in ("nmod", "obl", "obl:arg", "obl:mod") and matches_prep(words, case_of(g), slot):
                         out.append(g)
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -139,8 +140,11 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(insert(t.failures).values(path=path, stage=stage, reason=reason, at=_now()))
 
-    def write(self, doc: Document, *, path: str | None = None) -> WriteResult:
-        """Store one coded document in one transaction."""
+    def write(self, doc: Document, *, path: str | None = None,
+              within: Callable[[Connection, WriteResult], None] | None = None) -> WriteResult:
+        """Store one coded document in one transaction. ``within(conn, result)`` runs in that same
+        transaction once the document is written (or found a duplicate): ``newsgraph watch`` records
+        there the item it came from and the alerts it raises, so that both commit with it or not at all."""
         info = doc.document
         signature = minhash_signature(info.text)
         with self.engine.begin() as conn:
@@ -149,7 +153,10 @@ class Store:
             status = "stored"
             if row is not None:
                 if row.pipeline == info.pipeline:
-                    return WriteResult("duplicate", row.id)
+                    result = WriteResult("duplicate", row.id)
+                    if within is not None:
+                        within(conn, result)
+                    return result
                 self._delete(conn, row.id)
                 status = "recoded"
             same_id = conn.execute(select(t.documents.c.id).where(t.documents.c.id == info.id)).first()
@@ -175,9 +182,12 @@ class Store:
                 groups |= {g for (g,) in conn.execute(select(t.event_mentions.c.group_key).where(t.event_mentions.c.document_id == other))}
             for g in sorted(groups):
                 recluster(conn, g)
+            result = WriteResult(status, info.id)
+            if within is not None:
+                within(conn, result)
             if self._lsh is not None:
                 self._lsh_insert(info.id, signature)
-        return WriteResult(status, info.id)
+        return result
 
     def _write_parts(self, conn: Connection, doc: Document) -> set[str]:
         info = doc.document

@@ -110,3 +110,58 @@ failures = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("path", Text, nullable=False), Column("stage", String(30)), Column("reason", Text), Column("at", String(40)),
 )
+
+# -- newsgraph watch (migration 0002_watch) ----------------------------------------------------------
+# The state of followed sources lives here, written in the same transaction as the documents it
+# concerns, so that a watcher killed at any moment loses nothing and re-ingests nothing.
+
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("kind", String(10), nullable=False),  # feed | directory
+    Column("location", Text, nullable=False),  # the feed URL or the directory path
+    Column("every_seconds", Integer, nullable=False),
+    Column("etag", Text), Column("last_modified", Text),  # validators of the last complete fetch
+    Column("polls", Integer, nullable=False, default=0),
+    Column("items_seen", Integer, nullable=False, default=0),
+    Column("items_stored", Integer, nullable=False, default=0),
+    Column("errors_total", Integer, nullable=False, default=0),
+    Column("consecutive_errors", Integer, nullable=False, default=0),
+    Column("last_poll_at", String(40)), Column("last_ok_at", String(40)), Column("last_status", String(40)),
+    Column("last_error", Text), Column("last_error_at", String(40)),
+    Column("next_poll_at", String(40)),
+    Column("added_at", String(40), nullable=False),
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("source", String(200), ForeignKey("watch_sources.name", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", String(80), primary_key=True),  # sha256 of the feed item's guid or link; file:... for a directory file
+    Column("kind", String(10), nullable=False),  # item | file
+    Column("link", Text),  # the item's link or the file's path
+    Column("document_id", String(200)),
+    Column("status", String(20), nullable=False),  # stored | recoded | updated | duplicate | failed | file
+    Column("text_from", String(10)),  # content | page | summary | file
+    Column("note", Text),  # why the text came from the summary, or why the item failed
+    Column("seen_at", String(40), nullable=False),
+)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule", String(200), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    # the event mention that raised the alert; its merged event is found through event_mentions
+    Column("document_id", String(200), nullable=False), Column("event_id", String(20), nullable=False),
+    Column("event_key", String(80), nullable=False),  # the merged event's key when the alert was raised
+    Column("event", String(12), nullable=False), Column("cameo", String(6)), Column("status", String(14)),
+    Column("goldstein", Float), Column("quad_class", Integer), Column("date", String(60)),
+    Column("actors", Text, nullable=False), Column("recipients", Text, nullable=False),  # JSON lists of codes
+    Column("payload", Text, nullable=False),  # the JSON a webhook receives
+    Column("webhook", Text),
+    Column("delivery", String(10), nullable=False),  # none | pending | delivered | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", String(40)), Column("delivered_at", String(40)), Column("last_error", Text),
+    Index("ix_alerts_created", "created_at"), Index("ix_alerts_delivery", "delivery", "next_attempt_at"),
+    Index("ux_alerts_rule_mention", "rule", "document_id", "event_id", unique=True),
+)

@@ -60,12 +60,15 @@ def error_body(code: str, message: str) -> dict[str, Any]:
 
 def create_app(db: str | None = None, token: str | None = None, host: str = "127.0.0.1", max_body: int = MAX_BODY) -> FastAPI:
     from newsgraph.store import Store
-    from newsgraph.web import pages, rest
+    from newsgraph.web import charts, pages, rest
 
     settings = Settings(db, token or os.environ.get("NEWSGRAPH_TOKEN") or None, host, max_body)
     app = FastAPI(title="newsgraph", version=__version__, description="French news coded as political event data.")
     app.state.settings = settings
     app.state.store = Store(db)
+    from newsgraph.web.cache import ChartCache
+
+    app.state.chart_cache = ChartCache(app.state.store)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Any) -> Any:
@@ -74,7 +77,10 @@ def create_app(db: str | None = None, token: str | None = None, host: str = "127
             return JSONResponse(error_body("payload_too_large", f"request bodies are limited to {settings.max_body} bytes"), 413)
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'")
+        # ECharts sets inline styles on its tooltips and toolbox, hence 'unsafe-inline' for styles only;
+        # scripts stay 'self' (no inline script, no eval), and all text from the store is escaped.
+        response.headers.setdefault("Content-Security-Policy",
+                                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'")
         return response
 
     def wants_html(request: Request) -> bool:
@@ -116,6 +122,7 @@ def create_app(db: str | None = None, token: str | None = None, host: str = "127
     async def unexpected(request: Request, exc: Exception) -> Any:
         return respond(request, 500, "internal_error", f"{type(exc).__name__}")
 
+    app.include_router(charts.router)
     app.include_router(rest.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -1,35 +1,116 @@
-"""Server-rendered pages (Jinja2 with autoescaping): every page's content is in its HTML; JavaScript
-only adds the interactive parts (event sentences, the network layout)."""
+"""Server-rendered pages (Jinja2 with autoescaping), one language per page. Every page's content
+and numbers are in its HTML; the charts (Apache ECharts, vendored) fetch their aggregated data from
+``/api`` (``web/charts.py``) and every chart links to the same data as CSV."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from newsgraph.store import aggregates as ag
 from newsgraph.store import query as q
-from newsgraph.web.rest import event_filters
+from newsgraph.web import i18n
+from newsgraph.web.cache import cached
+from newsgraph.web.charts import _clean, counterpart_rows, decorate, key, labels, selection
 
-router = APIRouter()
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+router = APIRouter(dependencies=[Depends(i18n.request_language)])
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.autoescape = True
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+templates.env.filters["num"] = lambda v: i18n.format_number(v)
+templates.env.filters["code_label"] = lambda c, names=None: i18n.code_label(c, names)
+templates.env.globals.update(QUADS=i18n.QUAD_LABELS, STATUSES=i18n.STATUS_LABELS, TYPES=i18n.TYPE_LABELS, KINDS=i18n.KIND_LABELS,
+                             GRAINS=i18n.GRAIN_LABELS)
 
 
 def _store(request: Request) -> Any:
     return request.app.state.store
 
 
+def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
+    """The current URL (or ``path``) with some query parameters replaced (None removes one)."""
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    for k, v in changes.items():
+        if isinstance(v, (list, tuple)):
+            items += [(k, str(x)) for x in v]
+        elif v is not None:
+            items.append((k, str(v)))
+    query = urlencode(items)
+    return (path or request.url.path) + (f"?{query}" if query else "")
+
+
+templates.env.globals["url_with"] = url_with
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    lang = i18n.negotiate(request.query_params.get("lang"), request.cookies.get("lang"), request.headers.get("accept-language"))
+    token = i18n.CURRENT.set(lang)  # error pages are rendered outside the routes' dependency
+    try:
+        response = templates.TemplateResponse(request, name, dict(context, lang=lang, messages=i18n.js_messages()), status_code=status)
+    finally:
+        i18n.CURRENT.reset(token)
+    if request.query_params.get("lang") in i18n.LANGUAGES:
+        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="lax")
+    response.headers["Content-Language"] = lang
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+    return render(request, "error.html", {"status": status, "message": message}, status)
+
+
+def filter_values(s: ag.Selection, **more: Any) -> dict[str, Any]:
+    """The filters as the forms show them again."""
+    return dict(since=s.since or "", until=s.until or "", quad=list(s.quad), type=s.type or "", status=s.status or "",
+                country=s.party or "", **more)
+
+
+def chart_query(s: ag.Selection, **more: Any) -> str:
+    """The query string of a chart's data, from the page's filters."""
+    items: list[tuple[str, Any]] = [(k, v) for k, v in (("since", s.since), ("until", s.until), ("type", s.type), ("status", s.status),
+                                                        ("country", s.party)) if v]
+    items += [("quad", x) for x in s.quad]
+    items += [(k, v) for k, v in more.items() if v is not None and v is not False and v != ""]
+    return urlencode(items)
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
+
+def latest_alerts(store: Any, limit: int = 10) -> list[dict[str, Any]]:
+    """The home page's latest alerts raised by ``newsgraph watch`` (empty when there are none)."""
+    from newsgraph.store.watch import alerts
+
+    rows, _ = alerts(store, limit=limit)
+    out = []
+    for r in rows:
+        who = " + ".join(str(a) for a in r["actors"]) or "?"
+        whom = " + ".join(str(a) for a in r["recipients"])
+        title = f"{r['rule']}: {r['event']} {who}" + (f" → {whom}" if whom else "") + (f" ({r['title']})" if r.get("title") else "")
+        href = f"/documents/{quote(r['document_id'])}" if r.get("document_id") else None
+        out.append({"when": (r["created_at"] or "")[:16].replace("T", " "), "title": title, "href": href})
+    return out
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, q_: str | None = Query(None, alias="q", max_length=500), offset: int = Query(0, ge=0)) -> Any:
-    items, total = q.documents(_store(request), q=q_, limit=30, offset=offset)
-    return templates.TemplateResponse(request, "index.html", {"items": items, "total": total, "q": q_ or ""})
+    store = _store(request)
+    items, total = q.documents(store, q=q_, limit=20, offset=offset)
+    summary = cached(request, "summary", (), lambda: ag.summary(store))
+    net = cached(request, "network", (key(ag.Selection()), True, None, 1, 10), lambda: ag.network(store, ag.Selection(), folded=True, limit=10))
+    names = labels(store, [x for e in net["edges"] for x in (e["source"], e["target"])])
+    return render(request, "index.html", {"items": items, "total": total, "q": q_ or "", "offset": offset, "summary": summary,
+                                          "dyads": net["edges"], "names": names, "alerts": latest_alerts(store)})
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
@@ -49,17 +130,27 @@ def _reader(request: Request, doc: dict[str, Any]) -> Any:
                    actor_names=[actors[a]["name"] for a in e["actors"] if a in actors],
                    recipient_names=[actors[a]["name"] for a in e["recipients"] if a in actors],
                    attributed=actors.get(e["attributed_to"], {}).get("name") if e["attributed_to"] else None) for e in doc["events"]]
-    return templates.TemplateResponse(request, "document.html", {
+    return render(request, "document.html", {
         "doc": doc, "segments": segments(doc), "events": events, "actors": doc["actors"],
         "quotes": [dict(qq, speaker_name=actors.get(qq["speaker"], {}).get("name")) for qq in doc["quotes"]]})
 
 
+PAGE_SIZES = (25, 50, 100, 200)
+
+
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, f: q.EventFilters = Depends(event_filters)) -> Any:
-    f.limit = min(f.limit, 100) if f.limit else 100
-    items, total = q.events(_store(request), f)
-    params = {k: v for k in ("actor", "recipient", "party", "type", "status", "since", "until", "text") if (v := getattr(f, k))}
-    return templates.TemplateResponse(request, "events.html", {"items": items, "total": total, "filters": params})
+def events_page(request: Request, s: ag.Selection = Depends(selection), actor: str | None = Query(None, max_length=30),
+                recipient: str | None = Query(None, max_length=30), text: str | None = Query(None, max_length=200),
+                sort: str = Query("date", pattern="^(" + "|".join(ag.SORTS) + ")$"), order: str = Query("desc", pattern="^(asc|desc)$"),
+                limit: int = Query(50, ge=1, le=200), offset: int = Query(0, ge=0)) -> Any:
+    s.actor, s.recipient, s.text = _clean(actor), _clean(recipient), _clean(text)
+    items, total = ag.event_page(_store(request), s, sort=sort, descending=order == "desc", limit=limit, offset=offset)
+    items = [decorate(e) for e in items]
+    values = filter_values(s, actor=s.actor or "", recipient=s.recipient or "", text=s.text or "")
+    csv_query = chart_query(s, actor=s.actor, recipient=s.recipient, text=s.text, sort=sort, order=order, limit=limit, offset=offset,
+                            format="csv")
+    return render(request, "events.html", {"items": items, "total": total, "f": values, "sort": sort, "order": order, "limit": limit,
+                                           "offset": offset, "page_sizes": PAGE_SIZES, "csv_url": f"/api/event-list?{csv_query}"})
 
 
 @router.get("/actors/{canonical}", response_class=HTMLResponse)
@@ -68,55 +159,94 @@ def actor_page(request: Request, canonical: str) -> Any:
     actor = q.actor(store, canonical)
     if actor is None:
         return render_error(request, 404, f"no actor {canonical!r}")
-    code = actor["code"] or ""
-    as_actor = [e for e in q.events(store, q.EventFilters(actor=code, limit=500))[0] if any(a["canonical"] == canonical for a in e.actors)] if code else []
-    as_recipient = [e for e in q.events(store, q.EventFilters(recipient=code, limit=500))[0]
-                    if any(a["canonical"] == canonical for a in e.recipients)] if code else []
-    chart: dict[str, dict[str, dict[str, float]]] = {}
-    for e in as_actor + as_recipient:
-        other = (e.recipients if e in as_actor else e.actors)
-        month = (e.date or (e.mentions[0]["published"] if e.mentions else "") or "")[:7]
-        for o in other:
-            c = chart.setdefault(o.get("name") or o["canonical"], {}).setdefault(month, {"cooperation": 0, "conflict": 0})
-            c["cooperation" if (e.quad_class or 0) <= 2 else "conflict"] += 1
-    return templates.TemplateResponse(request, "actor.html", {"actor": actor, "as_actor": as_actor, "as_recipient": as_recipient,
-                                                             "chart": chart})
+    gather = ag.gathers(actor)
+    parts = counterpart_rows(request, actor)
+    latest, n_events = ag.event_page(store, ag.Selection(party=gather.party, canonical=gather.canonical), sort="date",
+                                     descending=True, limit=15)
+    latest = [decorate(e) for e in latest]
+    own = actor["code"] or ""
+    if actor.get("kind") == "country" and own:  # a country's name in the page's language (CLDR)
+        actor["display"] = i18n.country_name(own) or actor["name"]
+    return render(request, "actor.html", {
+        "actor": actor, "names": ag.names_as_written(store, canonical), "gathered": ag.gathered_actors(store, gather) if gather.party else [],
+        "gathers_code": gather.party, "counterparts": parts["counterparts"], "months": parts["months"], "latest": latest,
+        "n_events": n_events, "own_code": own, "sparks": [sparkline(c["months"], parts["months"]) for c in parts["counterparts"]]})
+
+
+def sparkline(months: dict[str, list[int]], span: list[str], width: int = 180, height: int = 36) -> dict[str, Any]:
+    """A small bar chart of one counterpart: cooperation above the axis, conflict below, one bar per month."""
+    if not span:
+        return {"bars": [], "width": width, "height": height, "peak": 0, "first": "", "last": ""}
+    peak = max([max(v) for v in months.values()] or [1]) or 1
+    step = width / len(span)
+    half = height / 2 - 1
+    bars = []
+    for i, m in enumerate(span):
+        coop, conflict = months.get(m, [0, 0])
+        if coop:
+            h = max(1.0, half * coop / peak)
+            bars.append({"x": round(i * step, 2), "y": round(height / 2 - h, 2), "w": round(max(step - 0.3, 0.6), 2), "h": round(h, 2),
+                         "cls": "coop", "title": f"{m}: {coop}"})
+        if conflict:
+            h = max(1.0, half * conflict / peak)
+            bars.append({"x": round(i * step, 2), "y": round(height / 2, 2), "w": round(max(step - 0.3, 0.6), 2), "h": round(h, 2),
+                         "cls": "conflict", "title": f"{m}: {conflict}"})
+    return {"bars": bars, "width": width, "height": height, "peak": peak, "first": span[0], "last": span[-1]}
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request) -> Any:
-    return templates.TemplateResponse(request, "network.html", {})
+def network_page(request: Request, s: ag.Selection = Depends(selection), fold: bool = False,
+                 focus: str | None = Query(None, max_length=30), min_events: int = Query(1, ge=1, le=1_000_000),
+                 limit: int = Query(150, ge=1, le=1000)) -> Any:
+    query = chart_query(s, fold="true" if fold else None, focus=_clean(focus), min_events=min_events if min_events > 1 else None,
+                        limit=limit if limit != 150 else None)
+    return render(request, "network.html", {"f": filter_values(s, fold=fold, focus=_clean(focus) or "", min_events=min_events,
+                                                                limit=limit), "query": query})
+
+
+@router.get("/dyads", response_class=HTMLResponse)
+def dyad_page(request: Request, s: ag.Selection = Depends(selection), a: str | None = Query(None, max_length=30),
+              b: str | None = Query(None, max_length=30), directed: bool = False,
+              grain: str | None = Query(None, pattern="^(|day|week|month|year)$")) -> Any:
+    store = _store(request)
+    a, b, grain = _clean(a), _clean(b), _clean(grain)
+    items: list[dict[str, Any]] = []
+    total = 0
+    top: list[dict[str, Any]] = []
+    if a and b:
+        s.extra = [ag.dyad_condition(a, b, directed)]
+        items, total = ag.event_page(store, s, sort="date", descending=True, limit=20)
+        items = [decorate(e) for e in items]
+        s.extra = []
+        names = labels(store, [a.upper(), b.upper()])
+    else:
+        top = cached(request, "network", (key(ag.Selection()), True, None, 1, 12),
+                     lambda: ag.network(store, ag.Selection(), folded=True, limit=12))["edges"]
+        names = labels(store, [x for e in top for x in (e["source"], e["target"])])
+    query = chart_query(s, a=a, b=b, directed="true" if directed else None, grain=grain)
+    return render(request, "dyad.html", {"f": filter_values(s, a=a or "", b=b or "", directed=directed, grain=grain or ""),
+                                         "a": (a or "").upper(), "b": (b or "").upper(), "names": names, "items": items, "total": total,
+                                         "query": query, "top": top})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request) -> Any:
-    items, total = q.events(_store(request), q.EventFilters(limit=1000))
-    by_month: dict[str, list[Any]] = {}
-    for e in items:
-        month = (e.date or (e.mentions[0]["published"] if e.mentions else "") or "undated")[:7]
-        by_month.setdefault(month, []).append(e)
-    return templates.TemplateResponse(request, "timeline.html", {"months": sorted(by_month.items()), "total": total})
+def timeline_page(request: Request, s: ag.Selection = Depends(selection), grain: str | None = Query(None, pattern="^(|day|week|month|year)$")) -> Any:
+    items, total = ag.event_page(_store(request), s, sort="date", descending=False, limit=50)
+    items = [decorate(e) for e in items]
+    grain = _clean(grain)
+    return render(request, "timeline.html", {"f": filter_values(s, grain=grain or ""), "query": chart_query(s, grain=grain),
+                                             "list_query": chart_query(s), "items": items, "total": total})
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request) -> Any:
-    from newsgraph.store import schema as t
-    from sqlalchemy import func, select
-
-    with _store(request).engine.connect() as conn:
-        rows = conn.execute(select(t.places.c.name, t.places.c.country, t.places.c.lat, t.places.c.lon,
-                                   func.count().label("n")).where(t.places.c.lat.isnot(None))
-                            .group_by(t.places.c.name, t.places.c.country, t.places.c.lat, t.places.c.lon)).all()
-    points = [{"name": r.name, "country": r.country, "x": (r.lon + 180) / 360 * 1000, "y": (90 - r.lat) / 180 * 500,
-               "r": min(3 + r.n, 14), "n": r.n} for r in rows]
-    basemap = (Path(__file__).parent / "static" / "world-110m.svg").read_text("utf-8")
-    inner = basemap[basemap.index(">") + 1: basemap.rindex("</svg>")]
-    return templates.TemplateResponse(request, "map.html", {"points": points, "basemap": inner})
+def map_page(request: Request, s: ag.Selection = Depends(selection)) -> Any:
+    summary = cached(request, "summary", (), lambda: ag.summary(_store(request)))
+    return render(request, "map.html", {"f": filter_values(s), "query": chart_query(s), "summary": summary})
 
 
 @router.get("/analyse", response_class=HTMLResponse)
 def analyse_form(request: Request) -> Any:
-    return templates.TemplateResponse(request, "analyse.html", {"text": "", "published": ""})
+    return render(request, "analyse.html", {"text": "", "published": ""})
 
 
 @router.post("/analyse", response_class=HTMLResponse)

@@ -54,9 +54,12 @@ def list_actors(request: Request, q_: str | None = Query(None, alias="q", max_le
 def get_actor(request: Request, canonical: str) -> dict[str, Any]:
     from newsgraph.web.app import ApiError
 
+    from newsgraph.store.aggregates import names_as_written
+
     found = q.actor(_store(request), canonical)
     if found is None:
         raise ApiError(404, "not_found", f"no actor {canonical!r}")
+    found["aliases"] = [n["name"] for n in names_as_written(_store(request), canonical)]  # names as written, no pronouns
     return found
 
 
@@ -117,13 +120,15 @@ def list_dyads(request: Request, actor: str | None = Query(None, max_length=40),
 
 @router.get("/graph")
 def graph(request: Request, limit: int = Query(200, ge=1, le=2000)) -> dict[str, Any]:
-    from newsgraph.store.export import network
+    """The strongest edges of the actor network by CAMEO code, aggregated in the store (see /api/network for filters)."""
+    from newsgraph.store.aggregates import Selection, network
+    from newsgraph.web.charts import labels
 
-    g = network(_store(request))
-    edges = sorted(g.edges(data=True), key=lambda e: -e[2]["weight"])[:limit]
-    nodes = {n for e in edges for n in e[:2]}
-    return {"nodes": [{"id": n, "label": g.nodes[n].get("label"), "code": g.nodes[n].get("code")} for n in sorted(nodes)],
-            "edges": [{"source": a, "target": b, "weight": d["weight"], "goldstein": d["mean_goldstein"]} for a, b, d in edges]}
+    store = _store(request)
+    g = network(store, Selection(), limit=limit)
+    names = labels(store, [n["id"] for n in g["nodes"]])
+    return {"nodes": [{"id": n["id"], "label": names.get(n["id"], n["id"]), "code": n["id"]} for n in sorted(g["nodes"], key=lambda n: n["id"])],
+            "edges": [{"source": e["source"], "target": e["target"], "weight": e["events"], "goldstein": e["goldstein"]} for e in g["edges"]]}
 
 
 class ExtractRequest(BaseModel):
@@ -151,3 +156,13 @@ def extract(request: Request, body: ExtractRequest, store: bool = False,
     if store:
         _store(request).write(doc)
     return doc.to_dict()
+
+
+@router.get("/alerts")
+def list_alerts(request: Request, since: str | None = Query(None, max_length=40), rule: str | None = Query(None, max_length=200),
+                limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+    """Alerts raised by ``newsgraph watch``, latest first (since: a UTC date or time, or a duration such as 2h)."""
+    from newsgraph.store import watch as w
+
+    items, total = w.alerts(_store(request), since=w.since_timestamp(since) if since else None, rule=rule, limit=limit, offset=offset)
+    return _page(items, total)

@@ -86,6 +86,42 @@ def _irregular_forms(infinitive: str, given: tuple[str, ...]) -> set[str]:
     return out
 
 
+# Verbs of the third group, by ending: (ending, replacement, the forms' endings after it). The past
+# participle comes first: it is the form the tagger most often lemmatises as an adjective ("interdits").
+THIRD_GROUP = [
+    ("prendre", "pr", ("is", "ise", "ises", "end", "ennent", "it", "irent")),
+    ("mettre", "m", ("is", "ise", "ises", "et", "ettent", "it", "irent")),
+    ("battre", "bat", ("tu", "tue", "tus", "tues", "", "tent", "tit", "tirent")),
+    ("endre", "end", ("u", "ue", "us", "ues", "", "ent", "it", "irent")),
+    ("ondre", "ond", ("u", "ue", "us", "ues", "", "ent", "it", "irent")),
+    ("dire", "d", ("it", "ite", "its", "ites", "isent", "irent")),
+    ("crire", "cr", ("it", "ite", "its", "ites", "ivent", "ivit")),
+    ("uire", "u", ("it", "ite", "its", "ites", "isent", "isit")),
+    ("aindre", "a", ("int", "inte", "ints", "intes", "ignent", "ignit")),
+    ("eindre", "e", ("int", "inte", "ints", "intes", "ignent", "ignit")),
+    ("oindre", "o", ("int", "inte", "ints", "intes", "ignent", "ignit")),
+    ("tenir", "t", ("enu", "enue", "enus", "enues", "ient", "iennent", "int")),
+    ("venir", "v", ("enu", "enue", "enus", "enues", "ient", "iennent", "int")),
+    ("cevoir", "", ("çu", "çue", "çus", "çues", "çoit", "çoivent")),
+    ("ouvrir", "ouv", ("ert", "erte", "erts", "ertes", "re", "rent", "rit")),
+    ("offrir", "off", ("ert", "erte", "erts", "ertes", "re", "rent", "rit")),
+    ("quérir", "qu", ("is", "ise", "ises", "iert", "ièrent", "it")),
+    ("aître", "", ("u", "ue", "us", "ues", "aît", "aissent")),
+    ("clure", "cl", ("u", "ue", "us", "ues", "ut", "uent")),
+    ("soudre", "sol", ("u", "ue", "us", "ues",)),
+    ("suivre", "suiv", ("i", "ie", "is", "ies", "it", "ent")),
+    ("vivre", "v", ("écu", "écue", "écus")),
+]
+
+
+def _third_group(head: str) -> set[str]:
+    for ending, stem_end, endings in THIRD_GROUP:
+        if head.endswith(ending):
+            stem = head[: -len(ending)] + stem_end
+            return {stem + e for e in endings}
+    return set()
+
+
 def verb_forms(lemma: str, irregular: tuple[str, ...] = ()) -> set[str]:
     """Third-person and participle forms of a verb (plus those given for an irregular one)."""
     out: set[str] = {lemma}
@@ -94,6 +130,9 @@ def verb_forms(lemma: str, irregular: tuple[str, ...] = ()) -> set[str]:
     tail = f" {rest}" if rest else ""
     if irregular:
         out.update(f + ("" if f.endswith(tail) else tail) if tail else f for f in _irregular_forms(head, irregular))
+    third = _third_group(head)
+    if third and not irregular:
+        out.update(f + tail for f in third)
     elif head.endswith("er"):
         stem = head[:-2]
         for end in ER_ENDINGS:

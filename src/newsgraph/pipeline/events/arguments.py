@@ -8,15 +8,23 @@ from typing import Any
 
 from newsgraph.pipeline.events.coder import FOREIGN_FRIENDLY, STATE_SECTORS, Candidate, Coder
 from newsgraph.pipeline.participants import actors_of, slot_actors, subject_actors
-from newsgraph.pipeline.syntax import agreement, case_of, governed_by
+from newsgraph.pipeline.syntax import agreement, case_of, governed_by, is_passive
 from newsgraph.text import norm, plain_apostrophes
 
 
 def arguments(k: Coder, cand: Candidate) -> None:
     tok, entry, idx = cand.trigger, cand.entry, k.idx
     noun = cand.rule == "noun" or (tok.pos_ == "NOUN" and cand.rule == "locution")
-    if cand.rule == "locution" and tok.pos_ == "NOUN":
+    if cand.rule == "locution" and tok.pos_ in ("NOUN", "ADJ"):
         cand.actors = [a for s in tok.children if s.dep_ == "nsubj" for a in actors_of(idx, s)]
+        noun = False
+    elif noun and any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ in ("ROOT", "conj", "ccomp"):
+        # a verb the tagger took for a noun ("l'armée turque combat Daech", "le PAM aide à rouvrir"):
+        # its subject acts on its object
+        cand.actors = [a for c in tok.children if c.dep_ == "nsubj" for a in actors_of(idx, c)]
+        cand.recipients = [a for c in tok.children if c.dep_ in ("obj", "nmod") and c.i > tok.i for a in actors_of(idx, c)
+                           if a not in cand.actors]
+        cand.notes.append("a verb tagged as a noun")
         noun = False
     elif noun:
         for slot in entry.actor:
@@ -25,17 +33,25 @@ def arguments(k: Coder, cand: Candidate) -> None:
         for slot in entry.participants:
             for t in slot_actors(idx, tok, slot, noun=True, participants=True):
                 cand.actors += [a for a in actors_of(idx, t) if a not in cand.actors]
+        if cand.actors:
+            cand.notes.append("source: the noun's complement")
         poss = [c for c in tok.children if c.dep_ == "det" and c.morph.get("Poss") == ["Yes"]]
         if not cand.actors and poss and idx.at(poss[0]):
             cand.actors = [idx.at(poss[0])]
-        if not cand.actors and tok.dep_ == "obj" and tok.head.pos_ == "VERB":
-            cand.actors = subject_actors(idx, tok.head)  # "organiser des convois", "lancer une offensive"
+            cand.notes.append("source: the possessive")
+        if not cand.actors:
+            cand.actors = [a for a in clause_actors(k, tok, cand) if a not in cand.recipients]
     else:
-        cand.actors = subject_actors(idx, tok)
+        for slot in entry.actor:  # the subject, unless the frame names another slot ("recevoir+aide": A=de R=subj)
+            found = subject_actors(idx, tok) if slot == "subj" else [a for t in slot_actors(idx, tok, slot) for a in actors_of(idx, t)]
+            cand.actors += [a for a in found if a not in cand.actors]
         for slot in entry.participants:
             for t in slot_actors(idx, tok, slot):
                 cand.actors += [a for a in actors_of(idx, t) if a not in cand.actors]
     for slot in entry.recipient:
+        if slot == "subj" and not noun:
+            cand.recipients += [a for a in subject_actors(idx, tok) if a not in cand.recipients and a not in cand.actors]
+            continue
         for t in slot_actors(idx, tok, slot, noun=noun):
             ids = actors_of(idx, t)
             if not ids and entry.mode == "visit":
@@ -43,6 +59,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             cand.recipients += [a for a in ids if a not in cand.recipients and a not in cand.actors]
         if cand.recipients:
             break
+    if cand.rule == "locution" and tok.pos_ != "NOUN" and (not cand.actors or not cand.recipients):
+        noun_arguments(k, cand)
     if not cand.recipients and not noun:
         cand.recipients = object_pronoun(k, cand)
         if cand.recipients:
@@ -61,11 +79,113 @@ def arguments(k: Coder, cand: Candidate) -> None:
             if c.dep_ in ("ccomp", "xcomp"):
                 cand.recipients = [a for a in subject_actors(idx, c) if a not in cand.actors]
                 cand.embedded.append(c)
+    if not noun:
+        implied_arguments(k, cand)
+        if cand.actors and not cand.recipients:
+            unmarked_groups(k, cand, noun)  # with the implied actor, a group takes its country
     cand.actors = list(dict.fromkeys(cand.actors))  # one actor named twice in one phrase
     cand.recipients = [r for r in dict.fromkeys(cand.recipients) if r not in cand.actors]
     if entry.recip and cand.recipients and len(cand.actors) >= 2:
         cand.actors += [r for r in cand.recipients if r not in cand.actors]
         cand.recipients = []
+
+
+NOMINAL_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "conj", "appos")
+
+
+STATE_ACTS = {"COERCE", "SANCTION", "REJECT"}  # acts only a state does when the text names no one
+
+
+def implied_arguments(k: Coder, cand: Candidate) -> None:
+    """Participants the text implies: a protest addresses its country's government ("des ouvriers
+    ont bloqué le pont" -> FRA protests to FRAGOV); an arrest, a ban, an expulsion told in the passive
+    with no agent is the state's ("deux journalistes ont été arrêtés hier" in Burundi -> BDICOP)."""
+    idx, entry = k.idx, cand.entry
+    if entry.event == "PROTEST" and cand.actors and not cand.recipients:
+        iso3 = sentence_place_country(k, cand.trigger) or country_of_ids(k, cand.actors) or k.topic_country
+        if iso3:
+            cand.recipients = [idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
+            cand.notes.append(f"recipient implied: the government of {iso3}")
+    if entry.event == "CONCEDE" and cand.actors and not cand.recipients:
+        iso3 = country_of_ids(k, cand.actors)
+        if iso3:  # "a levé l'état d'urgence": a concession to the country's own people
+            cand.recipients = [idx.implied_actor(iso3, "CVL", f"the people of {iso3}, to whom the concession is made")]
+            cand.notes.append(f"recipient implied: the people of {iso3}")
+    if not cand.recipients and cand.actors and k.headline is not None and cand.trigger.sent.start == k.headline \
+            and entry.event not in ("CONSULT", "AGREE", "COOPERATE", "MOBILIZE", "RETREAT", "CONCEDE"):
+        # "Burundi : la FIDH alerte l'opinion sur le risque génocidaire": the headline's label is the target
+        topic = k.topic_country or ""
+        if not any((idx.by_id[a].country if a in idx.by_id else None) == topic for a in cand.actors):
+            cand.recipients = [idx.implied_actor(topic, "", f"{topic}, the country the headline's label names")]
+            cand.notes.append(f"recipient: {topic}, the headline's label")
+    if entry.event in STATE_ACTS and not cand.actors and is_passive(cand.trigger, k.words):
+        iso3 = sentence_place_country(k, cand.trigger) or country_of_ids(k, cand.recipients) or k.topic_country
+        if iso3:
+            sector = "COP" if entry.mode == "arrest" else "GOV"
+            cand.actors = [idx.implied_actor(iso3, sector, f"the state of {iso3}, agent of a passive act that names none")]
+            cand.recipients = [r for r in cand.recipients if r not in cand.actors]
+            cand.notes.append(f"actor implied: {iso3}{sector}, the agent of a passive that names none")
+
+
+def clause_actors(k: Coder, tok: Any, cand: Candidate) -> list[str]:
+    """The source of a nominal event that names none: the subject of the clause it is a complement of
+    ("les FDS ont entamé la troisième phase de l'offensive", "l'armée est repassée à l'offensive",
+    "les forces irakiennes engagées dans l'offensive"), climbing through nouns to the first verb. When
+    that verb is a support verb (the profile's: "lancer", "mener"...), the note says so: such an event
+    stands with its source alone."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in NOMINAL_DEPS or t.head.i == t.i:
+            return []
+        head = t.head
+        if head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ" and "Part" in head.morph.get("VerbForm"):
+            participle = head.dep_ == "acl" and "Part" in head.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in head.children)
+            found = actors_of(k.idx, head.head) if participle else subject_actors(k.idx, head)
+            if found and head.lemma_.lower() in k.words.support_verbs:
+                cand.notes.append(f"source: the subject of the support verb {head.text!r}")
+            elif found:
+                cand.notes.append(f"source: the subject of {head.text!r}")
+            return found
+        t = head
+    return []
+
+
+def locution_noun(cand: Candidate) -> Any:
+    """The noun of a support-verb locution in the trigger's subtree ("annuler la visite de X")."""
+    from newsgraph.lang.lexicon import phrase_words
+
+    words = phrase_words(cand.entry.lemma.split("+", 1)[1]) if "+" in cand.entry.lemma else ()
+    if not words:
+        return None
+    tok = cand.trigger
+    for c in tok.subtree:
+        if c.i != tok.i and (c.lemma_.lower() == words[0] or c.lower_ == words[0]):
+            return c
+    return None
+
+
+def noun_arguments(k: Coder, cand: Candidate) -> None:
+    """What the verb of a locution does not say, its noun may: "la visite du président français à
+    Moscou a été annulée" (the passive names no agent: the visitor is the noun's complement)."""
+    noun = locution_noun(cand)
+    if noun is None:
+        return
+    idx, words = k.idx, k.words
+    if not cand.actors:
+        for c in noun.children:
+            if c.dep_ == "nmod" and case_of(c) in words.genitive_preps or c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                found = actors_of(idx, c) if c.dep_ == "nmod" else ([idx.at(c)] if idx.at(c) else [])
+                cand.actors += [a for a in found if a not in cand.actors and a not in cand.recipients]
+                if cand.actors:
+                    cand.notes.append("actor from the locution's noun")
+                    break
+    if not cand.recipients:
+        for slot in cand.entry.recipient:
+            for t in slot_actors(idx, noun, slot, noun=True):
+                ids = actors_of(idx, t) or (host_of_visit(k, t) if slot not in ("subj", "obj") else [])
+                cand.recipients += [a for a in ids if a not in cand.recipients and a not in cand.actors]
+            if cand.recipients:
+                break
 
 
 def object_pronoun(k: Coder, cand: Candidate) -> list[str]:
@@ -193,6 +313,8 @@ def no_self_recipients(k: Coder, c: Candidate) -> None:
         info = k.idx.by_id.get(aid)
         return info is not None and info.kind == "person"
 
+    if c.entry.event == "PROTEST":
+        return  # a country's people protest to their own government
     # two different people of one government are two actors ("Clinton l'a félicité")
     c.recipients = [r for r in c.recipients if not any(same(code(r), code(a)) and not (person(r) and person(a)) for a in c.actors)]
 

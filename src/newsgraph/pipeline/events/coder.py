@@ -51,6 +51,23 @@ class Coder:
         self.place_tokens = self._index_spans([(m.start, m.end, p.id) for p in work.places for m in p.mentions])
         self.times_by_id = {t.id: t for t in work.times}
         self.dropped: dict[str, int] = {}
+        self.headline: int | None = None  # the start token of the headline's sentence after its label
+        self.topic_country = self._topic_country()
+
+    def _topic_country(self) -> str | None:
+        """The country a headline names before a colon ("Burundi : trois experts de l'ONU interdits
+        d'entrer"): the default country of the document's implied actors."""
+        sents = list(self.doc.sents)[:3]
+        for n, sent in enumerate(sents[:-1]):
+            nxt = sents[n + 1]
+            if len(sent) <= 4 and sent[-1].text == ":" and "\n" not in self.doc[sent.start:nxt.start].text_with_ws[:-1]:
+                for t in sent:
+                    aid = self.idx.at(t)
+                    actor = self.idx.by_id.get(aid) if aid else None
+                    if actor is not None and actor.country:
+                        self.headline = nxt.start
+                        return actor.country
+        return None
 
     def _index_spans(self, spans: list[tuple[int, int, str]]) -> dict[int, str]:
         out: dict[int, str] = {}

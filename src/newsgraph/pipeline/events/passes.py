@@ -10,8 +10,10 @@ from newsgraph.pipeline.events.attribution import reporting_head, when_where
 from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, Candidate, Coder
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import locution, verb_lemma
+from newsgraph.pipeline.participants import actors_of, subject_actors
 
-ALLEGE = ("112", "ACCUSE", "allege")  # the CAMEO code, type and mode of an accusation read off an assertion
+ALLEGE = ("112", "ACCUSE", "allege")
+DYADIC_NEEDS_TARGET = True  # the CAMEO code, type and mode of an accusation read off an assertion
 
 
 def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
@@ -19,10 +21,11 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
         return "no source"  # an event needs a source
     if entry.required and not c.recipients:
         return "no recipient for an ambiguous verb"
-    if entry.event in DYADIC and not c.recipients and len(c.actors) < 2:
+    if entry.event in DYADIC and not c.recipients and len(c.actors) < 2 and DYADIC_NEEDS_TARGET:
         return "dyadic type without a target"
-    if rule == "noun" and not c.recipients and len(c.actors) < 2:
-        return "nominal event with its source alone"  # too weak a signal
+    if rule == "noun" and not c.recipients and len(c.actors) < 2 \
+            and not any(n.startswith(("source: the subject of the support verb", "source: the possessive")) for n in c.notes):
+        return "nominal event with its source alone"  # too weak a signal, unless a support verb or a possessive gives it
     if rule == "noun" and rejected_object(k, tok):
         return "nominal object of a rejection"  # "son veto sur les nouvelles sanctions": a proposal, not an event
     if not any(k.idx.by_id.get(a) is None or k.idx.by_id[a].code for a in c.actors + c.recipients):
@@ -31,6 +34,53 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
             and rule != "noun":
         return "infinitive complement of a noun or adverb"  # a potential, not an event
     return None
+
+
+GOVERNING = {"AGREE", "THREATEN", "REQUEST", "REJECT"}
+EMBEDDING = ("xcomp", "ccomp", "advcl", "obl:arg", "acl")
+
+
+def governed_acts(k: Coder, cands: list[Candidate]) -> set[int]:
+    """A promise, threat, request or refusal governs the act it is about ("l'Iran a menacé de couper
+    l'électricité à la république azerbaïdjanaise"): it takes its target from that act when it names
+    none, and the act is not coded on its own (it has not happened). A denial ("a nié avoir livré")
+    keeps its act, which the claims logic negates. Returns the ids of the governed acts."""
+    deny = {lemma for lemma, kind in k.profile.reporting.items() if kind == "deny"}
+    governed: set[int] = set()
+    for g in cands:
+        if g.entry.event not in GOVERNING or verb_lemma(k.profile, g.trigger) in deny or g.trigger.pos_ == "NOUN":
+            continue
+        clauses = [c for c in g.trigger.children if c.dep_ in EMBEDDING and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
+        inside = {t.i for c in clauses for t in c.subtree}
+        acts = [e for e in cands if e is not g and e.trigger.i in inside]
+        if not g.recipients and clauses:
+            g.recipients = embedded_target(k, g, clauses, acts)
+            if g.recipients:
+                g.notes.append("target from the act it governs")
+        governed.update(id(e) for e in acts)
+    return governed
+
+
+def embedded_target(k: Coder, g: Candidate, clauses: list[Any], acts: list[Candidate]) -> list[str]:
+    """Whom a promise, threat, request or refusal is about: the one asked to act ("a exigé que les
+    États-Unis apportent"), else the target of the act it governs, else the first actor named in the
+    governed clause ("menacé de reprendre des activités en Israël")."""
+    mine = set(g.actors)
+    if g.entry.event in ("REQUEST", "THREATEN", "AGREE"):
+        for c in clauses:
+            subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubj:pass") for a in actors_of(k.idx, s) if a not in mine]
+            if subj:
+                return subj
+    for e in sorted(acts, key=lambda e: e.trigger.i):
+        found = [a for a in (e.recipients or e.actors) if a not in mine]
+        if found:
+            return found
+    for c in clauses:
+        for t in sorted(c.subtree, key=lambda t: t.i):
+            aid = k.idx.at(t)
+            if aid is not None and aid not in mine:
+                return [aid]
+    return []
 
 
 def rejected_object(k: Coder, tok: Any) -> bool:
@@ -102,6 +152,38 @@ def assertions_as_accusations(k: Coder, cands: list[Candidate]) -> None:
         if historical(k, acc):
             acc.status = "historical"
         cands.append(acc)
+
+
+DEMAND = ("100", "REQUEST", None)  # CAMEO, type and mode of a demand read off an obligation
+
+
+def obligations(k: Coder, cands: list[Candidate]) -> None:
+    """'X a déclaré que la Chine devait lever les obstacles', 'X a rappelé à l'Irak qu'il devait
+    coopérer': a statement that someone must act is a demand of them by the speaker."""
+    triggers = {c.trigger.i for c in cands}
+    strings = k.doc.vocab.strings
+    wanted = {strings.add(w) for w in k.words.obligation}
+    for tok in k.doc:
+        if tok.lemma not in wanted or tok.dep_ not in ("ccomp", "parataxis"):
+            continue
+        verb = tok.head
+        if verb.i in triggers or k.profile.reporting.get(verb.lemma_.lower()) not in ("say", "warn", "think"):
+            continue
+        speakers = subject_actors(k.idx, verb)
+        told = [a for c in verb.children if c.dep_ in ("iobj", "obl:arg", "obl") for a in actors_of(k.idx, c)]
+        obliged = [a for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") for a in actors_of(k.idx, c)]
+        targets = [a for a in (obliged or told) if a not in speakers]
+        if not speakers or not targets:
+            continue
+        code, event, mode = DEMAND
+        entry = EventEntry(verb.lemma_, "V", code, event, mode, (), ("subj",), (), (), False, False, False, False)
+        c = Candidate(verb, entry, (verb.idx, verb.idx + len(verb.text)), actors=speakers, recipients=targets,
+                      rule="a statement that someone must act")
+        c.status = status(k, c)
+        c.attributed_to = None
+        when_where(k, c)
+        cands.append(c)
+        triggers.add(verb.i)
 
 
 def denials(k: Coder, cands: list[Candidate]) -> None:

@@ -11,10 +11,10 @@ from typing import Any
 
 from newsgraph.cameo import goldstein, quad_class
 from newsgraph.model import Claim, Event, Span, TextSpan
-from newsgraph.pipeline.events.arguments import arguments, no_self_recipients
+from newsgraph.pipeline.events.arguments import arguments, locution_noun, no_self_recipients
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
-from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason
+from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
 from newsgraph.pipeline.syntax import under
@@ -24,11 +24,27 @@ from newsgraph.registry import stages
 
 def code_events(k: Coder) -> list[Candidate]:
     cands = []
-    for tok, entry, rule in triggers(k):
+    found = triggers(k)
+    # the noun of a support-verb locution is coded by the locution ("lancer une offensive", "annuler
+    # une visite"), not as an event of its own
+    nouns_of_locutions = set()
+    for tok, entry, rule in found:
+        if rule == "locution" and tok.pos_ != "NOUN":
+            noun = locution_noun(Candidate(tok, entry, (0, 0), rule=rule))
+            if noun is not None:
+                nouns_of_locutions.add(noun.i)
+    every = []
+    for tok, entry, rule in found:
+        if rule == "noun" and tok.i in nouns_of_locutions:
+            continue
         c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
         arguments(k, c)
         no_self_recipients(k, c)
-        reason = drop_reason(k, c, tok, entry, rule)
+        every.append(c)
+    governed = governed_acts(k, every)
+    for c in every:
+        reason = "the act of a promise, threat, request or refusal" if id(c) in governed else \
+            drop_reason(k, c, c.trigger, c.entry, c.rule)
         if reason:
             k.dropped[reason] = k.dropped.get(reason, 0) + 1
             continue
@@ -39,6 +55,7 @@ def code_events(k: Coder) -> list[Candidate]:
             c.status = "historical"
         cands.append(c)
     assertions_as_accusations(k, cands)
+    obligations(k, cands)
     denials(k, cands)
     answers(k, cands)
     return cands
@@ -113,11 +130,12 @@ def _why(work: Work, c: Candidate) -> str:
     names = {a.id: a for a in work.actors}
 
     def show(ids: list[str]) -> str:
-        return " + ".join(f"'{names[i].mentions[0].text}' -> {i}" if i in names else i for i in ids) or "none"
+        return " + ".join(f"'{names[i].mentions[0].text}' -> {i}" if i in names and names[i].mentions else
+                          f"{i} (implied)" if i in names else i for i in ids) or "none"
     parts = [f"lexicon '{c.entry.lemma}' ({c.rule}) -> {c.entry.label}", f"actors {show(c.actors)}"]
     if c.recipients:
         parts.append(f"recipients {show(c.recipients)}")
-    parts += [n for n in c.notes if n.startswith("object clitic") or n == "answers"]
+    parts += c.notes
     if c.status != "asserted":
         parts.append(f"status {c.status}")
     if c.attributed_to:

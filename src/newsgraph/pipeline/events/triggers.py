@@ -8,7 +8,8 @@ from typing import Any
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.lang.profile import LanguageProfile
 from newsgraph.pipeline.events.coder import Coder
-from newsgraph.pipeline.syntax import under
+from newsgraph.pipeline.syntax import case_of, under
+from newsgraph.text import plain_apostrophes
 
 
 def verb_lemma(profile: LanguageProfile, tok: Any) -> str:
@@ -31,41 +32,106 @@ def triggers(k: Coder) -> list[tuple[Any, EventEntry, str]]:
     found = []
     lex = k.lex
     reflexive_clitics = k.words.reflexive_clitics
+    inside_long_noun: set[int] = set()  # "siège" inside "état de siège" is no trigger of its own
     for tok in k.doc:
-        if k.work.in_non_text(tok.idx, tok.idx + len(tok.text)):
+        if k.work.in_non_text(tok.idx, tok.idx + len(tok.text)) or tok.i in inside_long_noun:
             continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and any(c.dep_ == "cop" for c in tok.children)):
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "cop" for c in tok.children)):
             loc = locution(k, tok, lemma)
             if loc:
                 found.append((tok, loc, "locution"))
                 continue
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm")):
             lemma = verb_lemma(k.profile, tok)
+            with_prep = preposition_entry(k, tok, lemma)
+            if with_prep is not None:
+                found.append((tok, with_prep, "verb+preposition"))
+                continue
             reflexive = any(c.dep_.startswith("expl") or (c.dep_ in ("obj", "iobj") and c.lower_ in reflexive_clitics)
                             for c in tok.children)
             entry = (lex.reflexive.get(lemma) if reflexive else None) or lex.verbs.get(lemma)
             if entry:
                 found.append((tok, entry, "reflexive verb" if reflexive and lemma in lex.reflexive else "verb"))
-        elif tok.pos_ == "NOUN" and lemma in lex.nouns:
-            found.append((tok, lex.nouns[lemma], "noun"))
-        elif tok.pos_ == "NOUN" and tok.lower_ in lex.nouns:
-            found.append((tok, lex.nouns[tok.lower_], "noun"))
+        elif tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tok.children) \
+                and k.profile.verb_forms.get(tok.lower_) in lex.verbs:
+            # a participle the tagger took for a noun ("trois experts de l'ONU interdits d'entrer")
+            found.append((tok, lex.verbs[k.profile.verb_forms[tok.lower_]], "verb"))
+        elif tok.pos_ == "NOUN":
+            long = long_noun(k, tok)
+            if long is not None:
+                entry, length = long
+                inside_long_noun.update(range(tok.i + 1, tok.i + length))
+            else:
+                entry = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_) or lex.nouns.get(k.profile.plural(lemma))
+            if entry:
+                found.append((tok, entry, "noun"))
     return found
+
+
+PREP_DEPS = ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj", "advcl", "nmod")
+
+
+def preposition_entry(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
+    """A verb whose complement takes the preposition of a "verbe+prép" entry ("appeler à la grève",
+    "s'en prendre à")."""
+    if not k.lex.preps:
+        return None
+    for c in tok.children:
+        if c.dep_ in PREP_DEPS:
+            case = case_of(c)
+            if case is None:
+                continue
+            for prep in (case, *[p for p, forms in k.words.prep_aliases.items() if case in forms]):
+                entry = k.lex.preps.get((lemma, prep))
+                if entry is not None:
+                    return entry
+    return None
+
+
+def _verb_between(c: Any, tok: Any) -> bool:
+    """Is there another verb on the way from ``c`` up to ``tok``? ("a annoncé avoir suspendu son aide":
+    the aid is suspended, not announced)."""
+    t = c.head
+    for _ in range(4):
+        if t.i == tok.i or t.head.i == t.i:
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
+
+
+def _words_after(tok: Any, n: int) -> tuple[str, ...]:
+    doc = tok.doc
+    return tuple(plain_apostrophes(t.lower_) for t in doc[tok.i + 1: tok.i + 1 + n])
+
+
+def long_noun(k: Coder, tok: Any) -> tuple[EventEntry, int] | None:
+    """A noun of several words starting at this token ("état d'urgence", "prise d'otages"), and its length."""
+    for first in (tok.lemma_.lower(), tok.lower_):
+        for rest, entry in k.lex.long_nouns.get(first, ()):
+            if _words_after(tok, len(rest)) == rest:
+                return entry, len(rest) + 1
+    return None
 
 
 def locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
     """A support verb with its noun ("exercer son droit de veto", "était en visite")."""
-    if tok.pos_ == "NOUN":  # "était en visite": the noun heads, the copula hangs from it
+    if tok.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "cop" for c in tok.children):
+        # "était en visite", "est prête à": the noun or adjective heads, the copula hangs from it
         for verb in [c.lemma_.lower() for c in tok.children if c.dep_ == "cop"]:
             entry = k.lex.locutions.get((verb, tok.lemma_.lower()))
             if entry:
                 return entry
         return None
     for c in tok.subtree:
-        if c.i == tok.i or abs(c.i - tok.i) > 8:
+        if c.i == tok.i or abs(c.i - tok.i) > 8 or _verb_between(c, tok):
             continue
         for key in ((lemma, c.lemma_.lower()), (lemma, c.lower_)):
+            for rest, entry in k.lex.long_locutions.get(key, ()):
+                if _words_after(c, len(rest)) == rest and under(c, tok, 3):
+                    return entry
             if key in k.lex.locutions and under(c, tok, 3):
                 return k.lex.locutions[key]
     return None

@@ -1,4 +1,4 @@
-// The article reader: clicking an event in the panel highlights its sentence in the text.
+// The article reader: clicking an event in the panel (or opening #event-ID) highlights its sentence in the text.
 (function () {
   const article = document.getElementById("text");
   if (!article) return;
@@ -31,4 +31,11 @@
     li.addEventListener("click", function () { show(li); });
     li.addEventListener("keydown", function (e) { if (e.key === "Enter") show(li); });
   });
+  // A link to an event's sentence (#event-E3, from the charts' event lists) opens it.
+  function fromHash() {
+    const li = location.hash.indexOf("#event-") === 0 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (li && li.classList.contains("event")) show(li);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 })();

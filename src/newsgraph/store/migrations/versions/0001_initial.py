@@ -12,10 +12,14 @@ from newsgraph.store import schema
 revision = "0001_initial"
 down_revision = None
 
+# The tables of this revision by name: later revisions add theirs to schema.py, and must not be created here.
+TABLES = ("documents", "actors", "mentions", "places", "times", "event_mentions", "event_participants", "quotes", "claims",
+          "failures")
+
 
 def upgrade() -> None:
     bind = op.get_bind()
-    schema.metadata.create_all(bind)
+    schema.metadata.create_all(bind, tables=[schema.metadata.tables[name] for name in TABLES])
     if bind.dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')")
     elif bind.dialect.name == "postgresql":
@@ -28,4 +32,4 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS documents_fts")
-    schema.metadata.drop_all(bind)
+    schema.metadata.drop_all(bind, tables=[schema.metadata.tables[name] for name in TABLES])
