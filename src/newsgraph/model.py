@@ -168,6 +168,18 @@ class Place(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Interval(_Record):
+    """The two ends of a range ("du 12 au 15 mars"), as TimeML values."""
+
+    begin: str
+    end: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Interval:
+        return cls(d["begin"], d["end"])
+
+
+@dataclass(frozen=True, slots=True)
 class TimeExpr(_Record):
     id: str
     text: str
@@ -176,10 +188,12 @@ class TimeExpr(_Record):
     value: str
     type: str  # DATE | TIME | DURATION | SET
     why: str = ""
+    interval: Interval | None = None  # for a range: its begin and end; its value is then its length
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeExpr:
-        return cls(d["id"], d["text"], d["start"], d["end"], d["value"], d["type"], d.get("why", ""))
+        return cls(d["id"], d["text"], d["start"], d["end"], d["value"], d["type"], d.get("why", ""),
+                   Interval.from_dict(d["interval"]) if d.get("interval") else None)
 
 
 @dataclass(frozen=True, slots=True)
