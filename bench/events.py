@@ -1,5 +1,6 @@
 """Event coding against the development gold: precision, recall, F1, status and time accuracy on
-matched events, every miss and false alarm; then the WiNER articles for a human read.
+matched events, every miss and false alarm; then the WiNER articles for a human read; then the dates
+of all those events (how many have none, how many lie after their report without being planned).
 
     python bench/events.py [--gold PATH] [--corpus PATH] [--winer N] [--sample 30]
 """
@@ -22,18 +23,21 @@ def main() -> None:
     ap.add_argument("--winer", type=int, default=1191, help="WiNER articles to code for the read (0: none)")
     ap.add_argument("--sample", type=int, default=30)
     args = ap.parse_args()
-    from newsgraph.evaluation import EventScore, score_events
+    from newsgraph.evaluation import DateCheck, EventScore, score_events
     from newsgraph.ingest.readers import read_path
     from newsgraph.pipeline.runner import get_pipeline
 
     corpus = winer_dir(args.corpus)
     pipeline = get_pipeline()
     total = EventScore()
+    dates = DateCheck()
     print(f"{'document':<24} {'out':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for path in sorted(Path(args.gold).glob("*.gold.json")):
         gold = json.loads(path.read_text("utf-8"))
         (rec,) = list(read_path(gold_text(gold["doc"], corpus)))
-        doc = pipeline.run(rec).to_dict()
+        coded = pipeline.run(rec)
+        dates.add(coded)
+        doc = coded.to_dict()
         s = score_events(gold, doc)
         total.add(s)
         print(f"{gold['doc']:<24} {s.outputs:>4} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
@@ -54,6 +58,7 @@ def main() -> None:
             if not hasattr(d, "events"):
                 continue
             per_doc.append(len(d.events))
+            dates.add(d)
             names = {a.id: f"{a.name}[{a.code}]" for a in d.actors}
             for e in d.events:
                 types[e.event] += 1
@@ -66,6 +71,11 @@ def main() -> None:
             who = " + ".join(names.get(a, a) for a in e.actors) or "-"
             whom = " + ".join(names.get(a, a) for a in e.recipients) or "-"
             print(f"\n  {doc_id} {e.event}/{e.cameo} {e.status}: {who} -> {whom}\n    {sent[:220]}")
+    # every event has a date; none reported as done is dated after its report (issue 19)
+    print(f"\ndates: {dates.events} events, {dates.from_text} dated by their text, {len(dates.undated)} without a date, "
+          f"{len(dates.after_publication)} dated after their report and neither planned nor hypothetical")
+    for line in dates.undated[:20] + dates.after_publication:
+        print("  " + line)
 
 
 if __name__ == "__main__":
