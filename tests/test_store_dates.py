@@ -140,3 +140,15 @@ def test_rest_api_and_pages_use_the_stored_dates(tmp_path):
     assert "2017-06" in client.get("/timeline").text
     doc = client.get("/api/documents/r3").json()
     assert doc["document"]["published_source"] == "dateline"
+
+
+def test_recode_finds_the_dateline_again(tmp_path):
+    from newsgraph.store.ingest import recode
+
+    store = Store(str(tmp_path / "r.db"))
+    ingest_texts(store, RECORDS)
+    with store.engine.begin() as conn:
+        conn.execute(t.documents.update().values(pipeline="newsgraph 0.0.1 / old"))
+    assert recode(store).recoded == 3
+    _, sources = _mentions(store)
+    assert sources == {"r1": "metadata", "r2": "metadata", "r3": "dateline"}
