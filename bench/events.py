@@ -1,7 +1,9 @@
 """Event coding on every development set: precision, recall and F1 of core events, per PLOVER type,
-the share of sentences with a core event that gave no event, status and time accuracy on matched events.
+the share of sentences with a core event that gave no event, status and time accuracy on matched events;
+then the dates of all events coded (how many have none, how many lie after their report without being
+planned or hypothetical), over the sets and --winer N WiNER articles.
 
-    python bench/events.py [--shared PATH] [--sets dev4,plover,tune,check] [--errors tune] [--types]
+    python bench/events.py [--shared PATH] [--sets dev4,plover,tune,check] [--errors tune] [--types] [--winer N]
 
 Sets: `dev4` the four documents of ../shared/gold; `plover` the 158 French PLOVER sentences of
 ../shared/gold/plover_fr_dev.jsonl (each a one-event document); `tune` and `check` the two parts of the
@@ -63,7 +65,7 @@ def plover_set(shared: Path) -> list[tuple[dict, dict]]:
     return out
 
 
-def score(pairs: list[tuple[dict, dict]]):  # type: ignore[no-untyped-def]
+def score(pairs: list[tuple[dict, dict]], dates):  # type: ignore[no-untyped-def]
     from newsgraph import extract_many
     from newsgraph.evaluation import EventScore, score_events
     from newsgraph.model import Skipped
@@ -73,6 +75,7 @@ def score(pairs: list[tuple[dict, dict]]):  # type: ignore[no-untyped-def]
     for (gold, _), doc in zip(pairs, extract_many([r for _, r in pairs])):
         if isinstance(doc, Skipped):
             raise SystemExit(f"{gold['doc']}: skipped ({doc.reason})")
+        dates.add(doc)
         total.add(score_events(gold, doc.to_dict()))
     return total, time.perf_counter() - t0
 
@@ -83,7 +86,11 @@ def main() -> None:
     ap.add_argument("--sets", default="dev4,plover,tune,check")
     ap.add_argument("--errors", default="", help="sets whose misses and false alarms to print (never check)")
     ap.add_argument("--types", action="store_true", help="per-type precision, recall and F1 for each set")
+    ap.add_argument("--winer", type=int, default=0, help="WiNER articles to code for the date check only")
     args = ap.parse_args()
+    from newsgraph.evaluation import DateCheck
+
+    dates, check_dates = DateCheck(), DateCheck()  # the check part's dates are counted, never listed
     shared = Path(args.shared)
     wanted = [s for s in args.sets.split(",") if s]
     makers = {"dev4": lambda: dev4_set(shared), "plover": lambda: plover_set(shared),
@@ -92,7 +99,7 @@ def main() -> None:
     print(f"{'set':<8} {'docs':>5} {'core':>5} {'out':>5} {'P':>6} {'R':>6} {'F1':>6} {'no event':>9} {'status':>8} {'time':>8}")
     for name in wanted:
         pairs = makers[name]()
-        s, secs = score(pairs)
+        s, secs = score(pairs, dates if name != "check" else check_dates)
         results[name] = s
         status = f"{s.status_ok}/{s.pairs}" if name != "plover" else "-"
         print(f"{name:<8} {len(pairs):>5} {s.core:>5} {s.outputs:>5} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
@@ -114,6 +121,25 @@ def main() -> None:
         print(f"\n{name}: false alarms")
         for line in s.false_alarms:
             print("  " + line)
+    if args.winer:
+        from _common import winer_ids, winer_paths
+
+        from newsgraph import extract_many
+        from newsgraph.ingest.readers import read_path
+
+        corpus = winer_dir(str(shared / "corpus" / "winer-fr"))
+        records = [r for doc_id in winer_ids(corpus, False)[: args.winer] for r in read_path(winer_paths(corpus, doc_id)[0])]
+        for doc in extract_many(records):
+            if hasattr(doc, "events"):
+                dates.add(doc)
+    # every event has a date; none reported as done is dated after its report (issue 19)
+    n_events = dates.events + check_dates.events
+    undated = len(dates.undated) + len(check_dates.undated)
+    after = len(dates.after_publication) + len(check_dates.after_publication)
+    print(f"\ndates: {n_events} events, {dates.from_text + check_dates.from_text} dated by their text, {undated} without a date, "
+          f"{after} dated after their report and neither planned nor hypothetical")
+    for line in dates.undated[:20] + dates.after_publication:
+        print("  " + line)
 
 
 if __name__ == "__main__":

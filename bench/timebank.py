@@ -43,6 +43,18 @@ def read_tml(path: Path) -> tuple[str, date, list[tuple[int, int, str, str]]]:
     return "".join(text), dct, gold
 
 
+def predictions(text: str, dct: date, profile, doc) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    """(start, end, value) of every time expression found. TimeBank annotates the two ends of a range
+    ("entre 1990 et 2000", "depuis 1998") as separate TIMEX3s, so a range counts as the points it joins."""
+    from newsgraph.pipeline.times import find_times
+
+    out = []
+    for h in find_times(text, dct, profile, doc):
+        for p in (h.parts if h.interval else [h]):
+            out.append((p.start, p.end, p.value))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--timebank", default=str(SHARED / "data" / "time" / "fr_timebank" / "Data"))
@@ -54,7 +66,6 @@ def main() -> None:
     from newsgraph.lang import get_profile
     from newsgraph.pipeline.nlp import load_model
     from newsgraph.pipeline.repair import matching_text
-    from newsgraph.pipeline.times import resolve, tag_times
 
     fr = get_profile("fr")
     nlp = load_model(fr)
@@ -63,7 +74,7 @@ def main() -> None:
     for path in sorted(Path(args.timebank).glob("*.tml")):
         text, dct, gold = read_tml(path)
         doc = nlp(matching_text(text))
-        pred = [(h.start, h.end, h.value) for h in resolve(tag_times(matching_text(text), dct, fr), dct, fr, doc)]
+        pred = predictions(matching_text(text), dct, fr, doc)
         n_pred += len(pred)
         n_gold += len(gold)
         used = set()

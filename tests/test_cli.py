@@ -90,3 +90,52 @@ def test_real_entry_point_has_no_traceback(tmp_path: Path):
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
     assert "missing.txt" in proc.stderr
+
+
+def test_plain_text_on_stdin_is_one_document():
+    """Issue 19: `echo "..." | newsgraph extract -` codes the text instead of refusing it."""
+    result = run("extract", "-", input="La France a condamné mardi l'attaque.\n")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    validate_document(doc)
+    assert doc["document"]["published"] is None and doc["document"]["published_source"] == "none"
+    # no publication date: the weekday stays unresolved, never dated by the machine's clock
+    assert [t["value"] for t in doc["times"]] == ["XXXX-WXX-2"]
+
+
+def test_published_now_asks_for_the_clock():
+    from datetime import date
+
+    doc = json.loads(run("extract", "-", "--published", "now", input="La France a condamné mardi l'attaque.\n").stdout)
+    assert doc["document"]["published"] == date.today().isoformat() and doc["document"]["published_source"] == "clock"
+    (t,) = doc["times"]
+    assert t["value"] <= date.today().isoformat() and len(t["value"]) == 10  # a past clause: the last Tuesday
+    assert all(e["when"]["value"] for e in doc["events"])
+
+
+def test_published_now_keeps_the_dates_the_inputs_give(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    a.write_text("Titre\n\n6 juin 2017 . – La France a condamné mardi l'attaque.\n", "utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("La France a condamné mardi l'attaque.\n", "utf-8")
+    lines = run("extract", "--published", "now", str(a), str(b)).stdout.strip().splitlines()
+    sources = [json.loads(line)["document"]["published_source"] for line in lines]
+    assert sources == ["dateline", "clock"]
+
+
+def test_a_bad_published_date_is_one_clear_line(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    a.write_text("La France a condamné l'attaque.\n", "utf-8")
+    result = run("extract", "--published", "hier", str(a))
+    assert result.exit_code == 2 and "--published" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ingest_prints_one_summary(tmp_path: Path):
+    a = tmp_path / "a.txt"
+    a.write_text("La France a condamné l'attaque.\n", "utf-8")
+    b = tmp_path / "b.json"
+    b.write_text('{"id": "b", "text": "La Russie a opposé son veto à la résolution.", "published": "2023-09-05"}', "utf-8")
+    exe = Path(sys.executable).parent / "newsgraph"
+    proc = subprocess.run([str(exe), "ingest", str(a), str(b), "--db", str(tmp_path / "x.db")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines() == ["newsgraph: 2 inputs: 2 stored, 0 re-coded, 0 updated, 0 skipped as duplicates, 0 failed"]

@@ -79,10 +79,15 @@ def _countries(codes: list[str]) -> set[str]:
 
 def output_events(doc: dict[str, Any]) -> list[dict[str, Any]]:
     codes = {a["id"]: a["code"] for a in doc["actors"]}
+    times = {t["id"]: t["value"] for t in doc.get("times", ())}
     out = []
     for e in doc["events"]:
+        # the gold annotates the event's own time: the date of its report is none, but a vague time of
+        # its own ("récemment": PAST_REF, for which the report gives the date) is
+        when = e["when"] or {}
+        own = when.get("value") if when.get("source", "text") == "text" else times.get(when.get("time"))
         out.append({
-            "event": e["event"], "status": e["status"], "when": (e["when"] or {}).get("value"),
+            "event": e["event"], "status": e["status"], "when": own,
             "actors": [codes.get(a) for a in e["actors"] if codes.get(a)],
             "recipients": [codes.get(a) for a in e["recipients"] if codes.get(a)],
             "text": doc["document"]["text"][e["sentence"]["start"]:e["sentence"]["end"]],
@@ -273,3 +278,33 @@ def plover_gold(record: dict[str, Any]) -> dict[str, Any]:
         "sentence": record["text_fr"], "event": event, "mode": record.get("mode"), "actors": codes(record.get("source")),
         "recipients": codes(record.get("target")), "status": "asserted", "when": None, "core": True,
     }]}
+
+
+# statuses of events that may lie after the report that tells of them
+AHEAD = ("planned", "hypothetical")
+
+
+@dataclass
+class DateCheck:
+    """Events without a calendar date, and events dated after their article's publication date that are
+    not planned or hypothetical (an event reported as done cannot come after its report)."""
+
+    events: int = 0
+    from_text: int = 0
+    undated: list[str] = field(default_factory=list)
+    after_publication: list[str] = field(default_factory=list)
+
+    def add(self, doc: Any) -> None:
+        from newsgraph.store.core import period
+
+        published = doc.document.published[:10] if doc.document.published else None
+        for e in doc.events:
+            self.events += 1
+            start = period(e.when.value)[0] if e.when else None
+            where = f"{doc.document.id} {e.id} {e.event} {e.status} {e.trigger.text!r}"
+            if start is None:
+                self.undated.append(f"{where}: when {e.when.value if e.when else None}")
+                continue
+            self.from_text += e.when.source == "text"
+            if published and start.isoformat() > published and e.status not in AHEAD:
+                self.after_publication.append(f"{where}: {e.when.value} after {published}")

@@ -91,6 +91,7 @@ class DocumentInfo(_Record):
     repairs: tuple[Repair, ...] = ()
     non_text: tuple[NonText, ...] = ()
     pipeline: str = ""
+    published_source: str = "none"  # where `published` came from: metadata | dateline | url | clock | none
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DocumentInfo:
@@ -101,7 +102,14 @@ class DocumentInfo(_Record):
             repairs=tuple(Repair.from_dict(r) for r in d.get("repairs", ())),
             non_text=tuple(NonText.from_dict(r) for r in d.get("non_text", ())),
             pipeline=d.get("pipeline", ""),
+            published_source=d.get("published_source") or ("metadata" if d.get("published") else "none"),
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _Record.to_dict(self)
+        # the contract's order: where the date came from, next to the date
+        return {k: out[k] for k in ("id", "content_sha256", "raw_sha256", "title", "published", "published_source")} | \
+            {k: v for k, v in out.items() if k not in ("id", "content_sha256", "raw_sha256", "title", "published", "published_source")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +176,18 @@ class Place(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Interval(_Record):
+    """The two ends of a range ("du 12 au 15 mars"), as TimeML values."""
+
+    begin: str
+    end: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Interval:
+        return cls(d["begin"], d["end"])
+
+
+@dataclass(frozen=True, slots=True)
 class TimeExpr(_Record):
     id: str
     text: str
@@ -176,20 +196,30 @@ class TimeExpr(_Record):
     value: str
     type: str  # DATE | TIME | DURATION | SET
     why: str = ""
+    interval: Interval | None = None  # for a range: its begin and end; its value is then its length
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeExpr:
-        return cls(d["id"], d["text"], d["start"], d["end"], d["value"], d["type"], d.get("why", ""))
+        return cls(d["id"], d["text"], d["start"], d["end"], d["value"], d["type"], d.get("why", ""),
+                   Interval.from_dict(d["interval"]) if d.get("interval") else None)
+
+
+WHEN_SOURCES = ("text", "published")
 
 
 @dataclass(frozen=True, slots=True)
 class When(_Record):
+    """An event's time: its own, from the text (``time`` names it), else the publication date of its
+    report (``source`` "published", no ``time``). For a range, ``value`` is its begin and ``end`` its end."""
+
     time: str | None
     value: str
+    source: str = "text"  # text | published
+    end: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> When:
-        return cls(d.get("time"), d["value"])
+        return cls(d.get("time"), d["value"], d.get("source") or ("text" if d.get("time") else "published"), d.get("end"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,6 +86,38 @@ def test_stdin_jsonl():
     assert rec.id == "s1"
 
 
+def _stdin(data: bytes):
+    import io
+
+    return list(read_inputs(["-"], stdin=io.BytesIO(data)))
+
+
+def test_stdin_plain_text_is_one_document():
+    (rec,) = _stdin("La France a condamné mardi l'attaque.\n".encode())
+    assert isinstance(rec, RawRecord) and rec.source == "<stdin>" and rec.id is None
+    assert rec.text == "La France a condamné mardi l'attaque.\n"
+
+
+def test_stdin_plain_text_over_several_lines_keeps_its_title():
+    (rec,) = _stdin("Un titre\n\nPremier paragraphe.\n{pas du JSON}\n".encode())
+    assert isinstance(rec, RawRecord) and rec.title == "Un titre" and "{pas du JSON}" in rec.text
+
+
+def test_stdin_json_lines_when_every_line_is_json():
+    items = _stdin(b'{"id": "a", "text": "Un."}\n\n{"id": "b", "text": "Deux."}\n')
+    assert [r.id for r in items] == ["a", "b"]
+
+
+def test_stdin_json_lines_with_a_line_cut_short_says_which_line():
+    items = _stdin(b'{"id": "a", "text": "Un."}\n{"id": "b", "te\n')
+    assert isinstance(items[0], RawRecord) and isinstance(items[1], InputError) and "line 2" in str(items[1])
+
+
+def test_stdin_empty_is_one_clear_error():
+    (item,) = _stdin(b"  \n\n")
+    assert isinstance(item, InputError) and "empty" in str(item) and "<stdin>" in str(item)
+
+
 def test_html_main_text(tmp_path: Path):
     p = tmp_path / "page.html"
     p.write_text(

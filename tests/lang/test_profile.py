@@ -26,7 +26,7 @@ UD_LABELS = {
     "nsubj", "nsubj:pass", "nummod", "obj", "obl", "obl:agent", "obl:arg", "obl:mod", "orphan", "parataxis", "punct",
     "reparandum", "root", "vocative", "xcomp",
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
-    # morphological feature values
+    # morphological feature values ("Fin" is VerbForm=Fin, not the French "fin")
     "Fin", "Inf", "Part", "Ger", "Past", "Pres", "Fut", "Imp", "Pqp", "Cnd", "Ind", "Sub", "Masc", "Fem", "Sing", "Plur", "Yes",
 }
 

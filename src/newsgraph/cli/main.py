@@ -31,28 +31,35 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["auto", "json", "jsonl", "summary"]), default="auto",
               show_default=True, help="auto: pretty JSON for one document, JSON Lines for several.")
-@click.option("--published", help="Publication date (ISO 8601) for a single input, overriding its metadata.")
+@click.option("--published", help="Publication date (ISO 8601) for a single input, overriding its metadata; 'now' "
+              "dates by the machine's clock the inputs that give no date (metadata, dateline or URL).")
 @click.option("--title", help="Title for a single input, overriding its metadata.")
 @click.option("--max-bytes", type=int, help="Refuse input files larger than this (default 10 MB, or NEWSGRAPH_MAX_BYTES).")
 @click.option("--batch-size", type=int, default=16, show_default=True, help="Documents per nlp.pipe batch.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for failures.")
 def extract(inputs: tuple[str, ...], fmt: str, published: str | None, title: str | None, max_bytes: int | None,
             batch_size: int, debug: bool) -> None:
-    """Code FILE... (.txt, .html, .json, .jsonl; '-' reads JSON Lines on stdin) and print documents."""
+    """Code FILE... (.txt, .html, .json, .jsonl; '-' reads stdin: JSON Lines, else one plain text) and print documents."""
     from newsgraph.config import get_settings
     from newsgraph.ingest.readers import RawRecord, read_inputs
     from newsgraph.pipeline.runner import get_pipeline
+    from newsgraph.pipeline.stages import CLOCK, normalise_published
 
     settings = get_settings(max_bytes=max_bytes)
-    if (published or title) and len(inputs) != 1:
-        raise click.UsageError("--published and --title apply to a single input")
+    clock = published is not None and published.strip().lower() == CLOCK
+    if ((published and not clock) or title) and len(inputs) != 1:
+        raise click.UsageError("--published DATE and --title apply to a single input")
+    if published and not clock and normalise_published(published) is None:
+        raise click.BadParameter(f"{published!r} is not an ISO 8601 date (YYYY-MM-DD) nor 'now'", param_hint="--published")
 
     def records() -> Iterator[object]:
         for rec in read_inputs(inputs, settings=settings):
             if isinstance(rec, RawRecord):
                 if rec.warning:
                     click.echo(f"newsgraph: {rec.source}: warning: {rec.warning}", err=True)
-                if published:
+                if clock:
+                    rec = replace(rec, published=rec.published or CLOCK)
+                elif published:
                     rec = replace(rec, published=published)
                 if title:
                     rec = replace(rec, title=title)
@@ -95,7 +102,8 @@ def extract(inputs: tuple[str, ...], fmt: str, published: str | None, title: str
 def summarize(doc: Document) -> str:
     """A short human-readable summary of one coded document."""
     d = doc.document
-    lines = [f"== {d.id}  {d.published or '????-??-??'}  {d.title or ''}".rstrip()]
+    dated = f"{d.published} ({d.published_source})" if d.published else "date unknown"
+    lines = [f"== {d.id}  {dated}  {d.title or ''}".rstrip()]
     by_id = {a.id: a for a in doc.actors}
 
     def names(ids: tuple[str, ...]) -> str:
@@ -108,7 +116,8 @@ def summarize(doc: Document) -> str:
     if top:
         lines.append("   main actors: " + ", ".join(f"{a.name} [{a.code or '?'}] x{len(a.mentions)}" for a in top))
     for e in doc.events[:12]:
-        when = e.when.value if e.when else ""
+        when = (e.when.value + (f"..{e.when.end}" if e.when.end else "") + ("" if e.when.source == "text" else " (published)")) \
+            if e.when else ""
         lines.append(f"   {e.event:<9} {e.cameo or '':<5} {e.status:<12} {names(e.actors)} -> {names(e.recipients)} {when}")
     if len(doc.events) > 12:
         lines.append(f"   ... {len(doc.events) - 12} more events")

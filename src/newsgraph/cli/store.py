@@ -144,8 +144,8 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "cs
 @click.option("--party", help="Either side.")
 @click.option("--type", "type_", help="PLOVER type.")
 @click.option("--status", help="asserted, planned, hypothetical, negated or historical (default: all).")
-@click.option("--since", help="Event date (else publication date) from YYYY[-MM[-DD]].")
-@click.option("--until", help="Event date (else publication date) up to YYYY[-MM[-DD]].")
+@click.option("--since", help="Event date (its own, else its report's) from YYYY[-MM[-DD]].")
+@click.option("--until", help="Event date (its own, else its report's) up to YYYY[-MM[-DD]].")
 @click.option("--text", help="Text in the event's sentence.")
 @click.option("--limit", type=int, default=100, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
@@ -161,7 +161,8 @@ def events_cmd(actor, recipient, party, type_, status, since, until, text, limit
     if fmt != "json":
         for r in out:
             r.pop("mentions", None)
-    _emit(out, fmt, ["date", "event", "cameo", "status", "actors", "recipients", "goldstein", "num_mentions", "num_articles", "event_key"])
+    _emit(out, fmt, ["date", "date_end", "date_source", "event", "cameo", "status", "actors", "recipients", "goldstein",
+                     "num_mentions", "num_articles", "event_key"])
 
 
 @click.command("actors")

@@ -1,4 +1,4 @@
-"""Readers for .txt, .html, .json, .jsonl files and JSON Lines on standard input.
+"""Readers for .txt, .html, .json, .jsonl files, and standard input (JSON Lines, or one plain text).
 
 Each reader yields ``RawRecord`` values or ``InputError`` values (never raises for one bad input),
 so that a batch goes on past a bad file and records why it failed.
@@ -145,6 +145,37 @@ def read_jsonl_stream(lines: Iterable[bytes | str], name: str) -> Iterator[RawRe
             yield exc
 
 
+def read_stdin(stream: BinaryIO, settings: Settings, name: str = "<stdin>") -> Iterator[RawRecord | InputError]:
+    """Standard input: JSON Lines when every line is a JSON record (or looks like one: a line that
+    starts with "{" and is cut short is reported as malformed JSON), otherwise one plain-text document."""
+    data = stream.read(settings.max_bytes + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        _check_size(len(data), name, settings)
+        text, warning = decode_bytes(data, name)
+    except InputError as exc:
+        yield exc
+        return
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        yield InputError("empty text", source=name)
+        return
+    if all(line.startswith("{") for line in lines) or all(_is_json(line) for line in lines):
+        yield from read_jsonl_stream(text.splitlines(), name)
+        return
+    yield RawRecord(source=name, id=None, text=no_surrogates(text), raw_sha256=_sha(data), title=split_title(text),
+                    warning=warning)
+
+
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
 def read_json_file(path: Path, settings: Settings) -> Iterator[RawRecord | InputError]:
     source = str(path)
     data = path.read_bytes()
@@ -219,12 +250,12 @@ def read_inputs(
     paths: Iterable[str | Path], *, settings: Settings | None = None, recursive: bool = False,
     stdin: BinaryIO | None = None,
 ) -> Iterator[RawRecord | InputError]:
-    """Every record from every input, in order; ``-`` reads JSON Lines from standard input."""
+    """Every record from every input, in order; ``-`` reads standard input (JSON Lines, or one plain text)."""
     settings = settings or get_settings()
     for path in expand_paths(paths, recursive=recursive):
         if str(path) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_jsonl_stream(stream, "<stdin>")
+            yield from read_stdin(stream, settings)
         else:
             yield from read_path(path, settings)
 

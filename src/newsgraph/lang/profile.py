@@ -191,6 +191,11 @@ class TimeWords:
     refs: dict[str, str]
     deictic: dict[str, int]
     parts: dict[str, str]
+    tens: dict[str, str] = field(default_factory=dict)  # number words that take a unit after them ("vingt-quatre")
+    clock_words: dict[str, str] = field(default_factory=dict)  # hours named by a word ("midi" 12)
+    minutes: dict[str, str] = field(default_factory=dict)  # minutes named by a word ("quart" 15)
+    clock_parts: dict[str, str] = field(default_factory=dict)  # what makes a clock time AM or PM ("du soir" PM)
+    holidays: dict[str, str] = field(default_factory=dict)  # fixed-date holidays: MM-DD
 
 
 @dataclass(frozen=True)
@@ -310,7 +315,9 @@ def load_profile(folder: str | Path) -> LanguageProfile:
     tw: dict[str, dict[str, str]] = {"number": {}, "unit": {}, "ref": {}, "deictic": {}, "part": {}}
     for kind, word, value in (r[:3] for r in _table(folder, "timewords.tsv", 3)):
         tw.setdefault(kind, {})[word] = value
-    time_words = TimeWords(tw["number"], tw["unit"], tw["ref"], {k: int(v) for k, v in tw["deictic"].items()}, tw["part"])
+    time_words = TimeWords(tw["number"], tw["unit"], tw["ref"], {k: int(v) for k, v in tw["deictic"].items()}, tw["part"],
+                           tw.get("tens", {}), tw.get("clockword", {}), tw.get("minute", {}), tw.get("clockpart", {}),
+                           tw.get("holiday", {}))
     rules = tuple(TimeRule(r[0], "i" in r[1], r[2]) for r in _table(folder, "time_rules.tsv", 3))
     prefixes: set[str] = set()
     for phrase in [*roles, *epithets]:
@@ -365,8 +372,9 @@ def vocabulary(profile: LanguageProfile) -> frozenset[str]:
     words.update(w for v in profile.reporting for w in v.split())
     words.update(profile.words.months)
     words.update(profile.words.weekdays)
-    for table in (profile.time_words.numbers, profile.time_words.units, profile.time_words.refs, profile.time_words.deictic,
-                  profile.time_words.parts):
+    tw = profile.time_words
+    for table in (tw.numbers, tw.units, tw.refs, tw.deictic, tw.parts, tw.tens, tw.clock_words, tw.minutes, tw.clock_parts,
+                  tw.holidays):
         words.update(w for k in table for w in k.lower().split())
     words.update(profile.named_after)
     return frozenset(words)

@@ -175,6 +175,7 @@ def _document(work: Work, version: str) -> Document:
         repairs=work.repairs,
         non_text=work.non_text,
         pipeline=version,
+        published_source=work.published_source,
     )
     return Document(
         document=info, actors=tuple(work.actors), places=tuple(work.places), times=tuple(work.times),

@@ -4,12 +4,12 @@ A stage is built with the language profile it reads (``stages.get(name)(profile)
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from newsgraph.errors import InputError, UnsupportedLanguage
 from newsgraph.lang import SUPPORTED
 from newsgraph.lang.profile import LanguageProfile
-from newsgraph.pipeline.dateline import find_dateline
+from newsgraph.pipeline.dateline import date_from_url, find_dateline
 from newsgraph.pipeline.langid import identify_language
 from newsgraph.pipeline.repair import matching_text, repair_text
 from newsgraph.pipeline.work import Work
@@ -81,19 +81,30 @@ def normalise_published(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
+CLOCK = "now"  # the publication date a user gives to ask for the machine's clock (`--published now`)
+
+
 @stages.register("dateline.v1")
 class PublishedStage(ProfileStage):
+    """The publication date, from (in order) the metadata, a dateline in the text, the URL; and where
+    it came from. With none, it stays unknown: nothing is resolved against the machine's clock unless
+    the user asks for it (published "now", which is taken only when nothing else gives a date)."""
+
     name = "published"
     requires = ("text",)
     provides = ("published",)
 
     def __call__(self, work: Work) -> None:
-        published = normalise_published(work.raw.published)
+        given = (work.raw.published or "").strip()
+        clock = given.lower() == CLOCK
+        published, source = (None, "none") if clock else (normalise_published(given), "metadata")
         if published is None:
             found = find_dateline(work.text, self.profile)
-            if found:
-                published = found[0]
+            published, source = (found[0], "dateline") if found else (date_from_url(work.raw.url), "url")
+        if published is None and clock:
+            published, source = date.today().isoformat(), "clock"
         work.published = published
+        work.published_source = source if published else "none"
 
 
 DEFAULT_BEFORE = ("repair.v1", "langid.v1", "dateline.v1")

@@ -34,6 +34,7 @@ class Work:
     non_text: tuple[NonText, ...] = ()
     language: str | None = None  # "language"
     published: str | None = None  # "published"
+    published_source: str = "none"  # "published": metadata | dateline | url | clock | none
     title: str | None = None
     spacy: Any = None  # "spacy": the parse, set by the runner
     actors: list[Actor] = field(default_factory=list)  # "actors"
@@ -51,11 +52,12 @@ class Work:
         """Does [start, end) overlap a span no stage reads (a photo credit, a tag)?"""
         return any(n.start < end and start < n.end for n in self.non_text)
 
-    def document_date(self) -> date:
-        """The date relative expressions are resolved against: the publication date, else today."""
+    def document_date(self) -> date | None:
+        """The date relative expressions are resolved against: the publication date. None when it is
+        unknown; never the machine's clock (a user who wants it passes published "now")."""
         if self.published:
             try:
                 return date.fromisoformat(self.published[:10])
             except ValueError:
                 pass
-        return date.today()
+        return None

@@ -46,8 +46,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # TimeML seasons: the month they begin in (northern)
+
+
 def period(value: str | None) -> tuple[date | None, str | None]:
-    """(start date, grain) of a TimeML value: D day, W week, M month, Y year; (None, None) otherwise."""
+    """(start date, grain) of a TimeML value: D day, W week, M month, Q quarter or season, Y year;
+    (None, None) otherwise."""
     if not value:
         return None, None
     try:
@@ -56,6 +60,10 @@ def period(value: str | None) -> tuple[date | None, str | None]:
         if "-W" in value and len(value) >= 8:
             y, w = value.split("-W")
             return date.fromisocalendar(int(y), int(w[:2]), 1), "W"
+        if len(value) == 7 and value[:4].isdigit() and value[4:6] == "-Q" and value[6] in "1234":
+            return date(int(value[:4]), 3 * int(value[6]) - 2, 1), "Q"
+        if len(value) == 7 and value[:4].isdigit() and value[5:] in SEASON_START:
+            return date(int(value[:4]), SEASON_START[value[5:]], 1), "Q"
         if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
             return date(int(value[:4]), int(value[5:]), 1), "M"
         if len(value) == 4 and value.isdigit():
@@ -71,6 +79,8 @@ def _contains(coarse: tuple[date, str], fine: date) -> bool:
         return fine.year == start.year
     if grain == "M":
         return (fine.year, fine.month) == (start.year, start.month)
+    if grain == "Q":
+        return start <= fine < start + timedelta(days=92)
     if grain == "W":
         return start <= fine < start + timedelta(days=7)
     return abs((fine - start).days) <= 2
@@ -78,7 +88,7 @@ def _contains(coarse: tuple[date, str], fine: date) -> bool:
 
 def compatible(a: tuple[date, str], b: tuple[date, str]) -> bool:
     """Two dates agree at the coarser granularity, within two days for day dates."""
-    order = {"D": 0, "W": 1, "M": 2, "Y": 3}
+    order = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
     if order[a[1]] < order[b[1]]:
         a, b = b, a
     if a[1] == b[1] == "D":
@@ -169,7 +179,7 @@ class Store:
             dup_of = other if other is not None and other < info.id else None
             conn.execute(insert(t.documents).values(
                 id=info.id, content_sha256=info.content_sha256, raw_sha256=info.raw_sha256, title=info.title,
-                published=info.published, language=info.language, url=info.url, source=info.source, path=path,
+                published=info.published, published_source=info.published_source, language=info.language, url=info.url, source=info.source, path=path,
                 pipeline=info.pipeline, text=info.text, data=doc.to_json(), minhash=json.dumps(signature),
                 duplicate_of=dup_of, similarity=-neighbours[0][0] if neighbours else None,
                 ingested_at=_now()))
@@ -232,6 +242,7 @@ class Store:
                 goldstein=e.goldstein, quad_class=e.quad_class, actors=json.dumps(who, ensure_ascii=False),
                 recipients=json.dumps(whom, ensure_ascii=False), source_code=who[0]["code"] if who else None,
                 target_code=whom[0]["code"] if whom else None, status=e.status, when_value=e.when.value if e.when else None,
+                when_source=e.when.source if e.when else None, when_end=e.when.end if e.when else None,
                 date_start=start.isoformat() if start else None, grain=grain, month=month,
                 place=place.name if place else None, place_country=place.country if place else None,
                 attributed_to=actors[e.attributed_to].canonical if e.attributed_to in actors else None,
@@ -325,17 +336,22 @@ def group_key(event_type: str, who: list[dict[str, Any]], whom: list[dict[str, A
     return f"{event_type}|{codes}|{rcodes}|{STATUS_CLASS.get(status, 'A')}"
 
 
+def _own_date(row: Any) -> bool:
+    """A mention dated by its text (not only by the publication date of its report)."""
+    return bool(row.date_start) and row.when_source != "published"
+
+
 def recluster(conn: Connection, group: str) -> None:
     """Recompute the merged events of one group (same type, codes and status class), in an order that
-    depends only on the stored rows: dated mentions merge when their dates agree; undated ones merge
-    only across near-duplicate documents."""
+    depends only on the stored rows: mentions dated by their text merge when their dates agree; the
+    others (dated only by their report, or undated) merge only across near-duplicate documents."""
     rows = conn.execute(
         select(t.event_mentions.c.id, t.event_mentions.c.document_id, t.event_mentions.c.event_id,
                t.event_mentions.c.date_start, t.event_mentions.c.grain, t.event_mentions.c.event_key,
-               t.documents.c.duplicate_of)
+               t.event_mentions.c.when_source, t.documents.c.duplicate_of)
         .join(t.documents, t.documents.c.id == t.event_mentions.c.document_id)
         .where(t.event_mentions.c.group_key == group)).all()
-    dated = sorted((r for r in rows if r.date_start), key=lambda r: (r.date_start, r.grain or "", r.document_id, r.event_id))
+    dated = sorted((r for r in rows if _own_date(r)), key=lambda r: (r.date_start, r.grain or "", r.document_id, r.event_id))
     new_keys: dict[int, str] = {}
     clusters: list[list[Any]] = []
     for r in dated:
@@ -352,7 +368,7 @@ def recluster(conn: Connection, group: str) -> None:
         for m in members:
             new_keys[m.id] = key
     for r in rows:
-        if r.date_start:
+        if _own_date(r):
             continue
         root = r.duplicate_of or r.document_id  # a wire copy joins the undated events of its original
         new_keys[r.id] = "ev:" + hashlib.sha1(f"{group}|undated|{root}".encode()).hexdigest()[:20]

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from newsgraph.errors import StoreError
-from newsgraph.store.core import Store
+from newsgraph.store.core import Store, period
 from newsgraph.store.query import EventFilters, MergedEvent, all_documents, events
 
 FORMATS = ("jsonl", "csv", "gdelt", "plover", "parquet", "graphml", "gexf")
-CSV_COLUMNS = ["event_key", "date", "event", "mode", "cameo", "goldstein", "quad_class", "status", "actor_codes", "actor_names",
+CSV_COLUMNS = ["event_key", "date", "date_end", "date_source", "event", "mode", "cameo", "goldstein", "quad_class", "status", "actor_codes", "actor_names",
                "actor_canonicals", "recipient_codes", "recipient_names", "recipient_canonicals", "num_mentions", "num_articles",
                "num_sources", "first_document", "sentence"]
 
@@ -34,7 +34,8 @@ def event_row(e: MergedEvent) -> dict[str, Any]:
     def join(items: list[dict[str, Any]], key: str) -> str:
         return ";".join(str(a.get(key) or "") for a in items)
     return {
-        "event_key": e.event_key, "date": e.date or "", "event": e.event, "mode": e.mode or "", "cameo": e.cameo or "",
+        "event_key": e.event_key, "date": e.date or "", "date_end": e.date_end or "", "date_source": e.date_source or "",
+        "event": e.event, "mode": e.mode or "", "cameo": e.cameo or "",
         "goldstein": e.goldstein, "quad_class": e.quad_class, "status": e.status,
         "actor_codes": join(e.actors, "code"), "actor_names": join(e.actors, "name"), "actor_canonicals": join(e.actors, "canonical"),
         "recipient_codes": join(e.recipients, "code"), "recipient_names": join(e.recipients, "name"),
@@ -44,15 +45,18 @@ def event_row(e: MergedEvent) -> dict[str, Any]:
     }
 
 
-def _gdelt_date(e: MergedEvent) -> str:
-    value = e.date or (e.mentions[0].get("published") if e.mentions else None) or ""
-    digits = value[:10].replace("-", "")
-    return digits.ljust(8, "0")[:8] if digits[:4].isdigit() else ""
+def _gdelt_date(value: str | None) -> str:
+    """YYYYMMDD of the first day of a TimeML value ("2023-W37" is its Monday), or empty."""
+    start, _ = period(value)
+    return start.strftime("%Y%m%d") if start else ""
 
 
 def gdelt_row(n: int, e: MergedEvent) -> list[str]:
-    """The 61 columns of a GDELT 2.0 event record (tab-separated, no header)."""
-    sqldate = _gdelt_date(e)
+    """The 61 columns of a GDELT 2.0 event record (tab-separated, no header). Its Day is the event's date
+    (a range's begin: GDELT's fixed columns have no place for the end, which the other exports carry);
+    DATEADDED is the publication date of its first report."""
+    sqldate = _gdelt_date(e.date or (e.mentions[0].get("published") if e.mentions else None))
+    added = _gdelt_date(e.mentions[0].get("published") if e.mentions else None) or sqldate
     fraction = f"{int(sqldate[:4]) + (int(sqldate[4:6] or 1) - 1) / 12:.4f}" if sqldate else ""
 
     def actor(items: list[dict[str, Any]]) -> list[str]:
@@ -69,7 +73,7 @@ def gdelt_row(n: int, e: MergedEvent) -> list[str]:
     return [
         str(n), sqldate, sqldate[:6], sqldate[:4], fraction, *actor(e.actors), *actor(e.recipients),
         "1", cameo, cameo[:3], cameo[:2], str(e.quad_class or ""), f"{e.goldstein if e.goldstein is not None else ''}",
-        str(e.num_mentions), str(e.num_sources), str(e.num_articles), "", *geo, *geo, *geo, sqldate, e.mentions[0]["document"] if e.mentions else "",
+        str(e.num_mentions), str(e.num_sources), str(e.num_articles), "", *geo, *geo, *geo, added, e.mentions[0]["document"] if e.mentions else "",
     ]
 
 
@@ -78,7 +82,7 @@ def plover_record(e: MergedEvent) -> dict[str, Any]:
     first = e.mentions[0] if e.mentions else {}
     src, tgt = (e.actors[0] if e.actors else {}), (e.recipients[0] if e.recipients else {})
     return {
-        "id": e.event_key, "date": e.date, "event": e.event, "mode": e.mode, "context": [],
+        "id": e.event_key, "date": e.date, "date_end": e.date_end, "date_source": e.date_source, "event": e.event, "mode": e.mode, "context": [],
         "actor": src.get("name"), "actor_code": src.get("code"), "actor_id": src.get("canonical"),
         "recipient": tgt.get("name"), "recipient_code": tgt.get("code"), "recipient_id": tgt.get("canonical"),
         "cameo": e.cameo, "goldstein": e.goldstein, "quad_class": e.quad_class, "status": e.status,

@@ -111,24 +111,33 @@ def recode(store: Store, **kw: Any) -> IngestSummary:
     records = []
     for r in rows:
         d = json.loads(r.data)["document"]
+        # a date found in the text or the URL is found there again (and keeps saying so); only a date
+        # the input gave (or the clock, when asked) is passed on as metadata
+        found = d.get("published_source") in ("dateline", "url")
         records.append(Raw(source=f"store:{r.id}", id=r.id, text=d["text"], raw_sha256=r.raw_sha256, title=d.get("title"),
-                           published=d.get("published"), url=d.get("url"), language=d.get("language"), site=d.get("source")))
+                           published=None if found else d.get("published"), url=d.get("url"), language=d.get("language"),
+                           site=d.get("source")))
     return ingest_items(store, records, **kw)
 
 
 class Progress:
-    """A progress bar with documents per second and ETA on a terminal; plain log lines otherwise."""
+    """Progress while a command runs, never a second summary: on a terminal a bar that is cleared when
+    it closes; otherwise a line every half minute saying how far it got. The command prints the one
+    summary (``IngestSummary.line``) at the end."""
+
+    EVERY = 30.0  # seconds between two progress lines when standard error is not a terminal
 
     def __init__(self, total: int | None, stream: Any = None) -> None:
         self.stream = stream or sys.stderr
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.total = total
         self.start = time.monotonic()
-        self.last = 0.0
+        self.last = self.start
         self.bar = None
         if self.tty:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, leave=False)
 
     def __call__(self, s: IngestSummary) -> None:
         if self.bar is not None:
@@ -137,10 +146,11 @@ class Progress:
             self.bar.refresh()
             return
         now = time.monotonic()
-        if now - self.last >= 5 or s.total == 1:
+        if now - self.last >= self.EVERY and (self.total is None or s.total < self.total):
             self.last = now
             rate = s.total / max(now - self.start, 1e-6)
-            self.stream.write(f"newsgraph: ingest: {s.total} documents, {rate:.1f} docs/s ({s.line()})\n")
+            of = f" of {self.total}" if self.total is not None else ""
+            self.stream.write(f"newsgraph: ingest in progress: {s.total}{of} inputs done, {rate:.1f} docs/s\n")
             self.stream.flush()
 
     def close(self) -> None:

@@ -58,13 +58,15 @@ class MergedEvent:
     goldstein: float | None
     quad_class: int | None
     status: str
-    date: str | None
+    date: str | None  # the event's date: its own from the text when a mention gives one, else its report's
     actors: list[dict[str, Any]]
     recipients: list[dict[str, Any]]
     num_mentions: int
     num_articles: int
     num_sources: int
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    date_end: str | None = None  # for an event dated by a range, its end
+    date_source: str | None = None  # text | published
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -138,16 +140,26 @@ def events(store: Store, f: EventFilters | None = None) -> tuple[list[MergedEven
         if not ms:
             continue
         first = ms[0]
-        dates = sorted(r.when_value for r in ms if r.when_value and r.date_start)
+        dated = event_date(ms)
         out.append(MergedEvent(
             event_key=k, event=first.event, mode=first.mode, cameo=first.cameo, goldstein=first.goldstein,
-            quad_class=first.quad_class, status=first.status, date=dates[0] if dates else None,
+            quad_class=first.quad_class, status=first.status, date=dated.when_value if dated else None,
+            date_end=dated.when_end if dated else None, date_source=(dated.when_source or "text") if dated else None,
             actors=json.loads(first.actors), recipients=json.loads(first.recipients), num_mentions=len(ms),
             num_articles=len({r.document_id for r in ms}), num_sources=len({r.source or r.url or r.document_id for r in ms}),
             mentions=[{"document": r.document_id, "event": r.event_id, "status": r.status, "when": r.when_value,
+                       "when_end": r.when_end, "when_source": r.when_source,
                        "trigger": r.trigger, "sentence": r.sentence, "start": r.sentence_start, "end": r.sentence_end,
                        "published": r.published} for r in ms]))
     return out, total
+
+
+def event_date(mentions: list[Any]) -> Any:
+    """The mention that dates a merged event: the earliest dated by its text, else the earliest dated by
+    its report."""
+    dated = [r for r in mentions if r.when_value and r.date_start]
+    own = [r for r in dated if r.when_source != "published"]
+    return min(own or dated, key=lambda r: (r.date_start, r.when_value), default=None)
 
 
 def actors(store: Store, limit: int = 1000, offset: int = 0, query: str | None = None) -> tuple[list[dict[str, Any]], int]:

@@ -12,7 +12,9 @@ documents = Table(
     Column("id", String(200), primary_key=True),
     Column("content_sha256", String(64), nullable=False, unique=True),
     Column("raw_sha256", String(64), nullable=False),
-    Column("title", Text), Column("published", String(40)), Column("language", String(8)),
+    Column("title", Text), Column("published", String(40)),
+    Column("published_source", String(10)),  # metadata | dateline | url | clock | none (0003_event_dates)
+    Column("language", String(8)),
     Column("url", Text), Column("source", Text), Column("path", Text),
     Column("pipeline", String(200), nullable=False),
     Column("text", Text, nullable=False),
@@ -68,6 +70,8 @@ event_mentions = Table(
     Column("recipients", Text, nullable=False),
     Column("source_code", String(30)), Column("target_code", String(30)),
     Column("status", String(14), nullable=False), Column("when_value", String(60)),
+    Column("when_source", String(10)),  # text | published (0003_event_dates)
+    Column("when_end", String(60)),  # the end of a range; when_value is its begin (0003_event_dates)
     Column("date_start", String(10)), Column("grain", String(2)), Column("month", String(7)),
     Column("place", Text), Column("place_country", String(3)),
     Column("attributed_to", String(200)),

@@ -13,6 +13,7 @@ Each actor carries a ``why``; ``work.token_actor`` links tokens to actors for th
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsgraph.actorbase import actor_base
 from newsgraph.model import Actor, Mention
@@ -38,7 +39,8 @@ class ActorStage:
 
     def __call__(self, work: Work) -> None:
         doc = work.spacy
-        r = Resolver(work, actor_base(self.profile), work.document_date(), self.profile)
+        # offices are looked up on the publication date; with none, the actor base's current holders
+        r = Resolver(work, actor_base(self.profile), work.document_date() or date.today(), self.profile)
         per_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"]
         sents = sentence_index(doc)
         match_names(r, doc, per_spans)

@@ -1,13 +1,19 @@
-"""Attribution (reported speech, "selon X", quotes) and the time and place an event governs."""
+"""Attribution (reported speech, "selon X", quotes) and the time and place an event governs; an event
+with no time of its own takes the publication date of its report."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from newsgraph.model import When
+from newsgraph.model import TimeExpr, When
 from newsgraph.pipeline.events.coder import Candidate, Coder
+from newsgraph.pipeline.events.status import period_start
 from newsgraph.pipeline.participants import actors_of, subject_actors
 from newsgraph.pipeline.syntax import case_of, governed_by, under
+
+AHEAD = ("planned", "hypothetical")  # statuses of events that may come after their report
+CALENDAR = re.compile(r"[\dX]{4}")  # a value on the calendar (not PRESENT_REF, not a duration)
 
 
 def attribution(k: Coder, cand: Candidate) -> str | None:
@@ -57,7 +63,7 @@ def when_where(k: Coder, cand: Candidate) -> None:
         if tid is None:
             continue
         t = k.times_by_id[tid]
-        if t.type in ("DURATION", "SET"):
+        if t.type == "SET" or (t.type == "DURATION" and t.interval is None):
             continue
         inside = i in sub and i not in reporting
         if not (inside or same_clause(k.doc[i], tok)):
@@ -65,15 +71,31 @@ def when_where(k: Coder, cand: Candidate) -> None:
         dist = abs(i - tok.i)
         if best is None or dist < best[0]:
             best = (dist, tid)
-    if best:
-        t = k.times_by_id[best[1]]
-        cand.when = When(t.id, t.value)
+    cand.when = event_time(k, cand, k.times_by_id[best[1]] if best else None)
     in_sentence = [(i, k.place_tokens[i]) for i in range(sent.start, sent.end) if i in k.place_tokens]
     for i, pid in sorted(in_sentence, key=lambda x: abs(x[0] - tok.i)):
         place_tok = k.doc[i]
         if i in sub and i not in reporting and under(place_tok, tok, 3) and governed_by(place_tok, k.words.place_preps):
             cand.where = pid
             break
+
+
+def event_time(k: Coder, cand: Candidate, t: TimeExpr | None) -> When | None:
+    """The event's own time when the text gives one (a range gives its begin, and its end), else the
+    publication date of its report. A time after the publication date is not the time of an event
+    reported as done (only planned and hypothetical events may lie ahead); a vague one ("récemment",
+    PAST_REF) stays named by ``time`` while the report gives the date."""
+    published = k.published.isoformat() if k.published else None
+    if t is None:
+        return When(None, published, "published") if published else None
+    begin, end = (t.interval.begin, t.interval.end) if t.interval else (t.value, None)
+    start = period_start(begin)
+    if published and k.published and start is not None and start > k.published and cand.status not in AHEAD:
+        cand.notes.append(f"time {t.id} ({begin}) is after the publication date: not the time of this event")
+        return When(None, published, "published")
+    if not CALENDAR.match(begin) and published:
+        return When(t.id, published, "published")
+    return When(t.id, begin, "text", end)
 
 
 def same_clause(tok: Any, trigger: Any) -> bool:

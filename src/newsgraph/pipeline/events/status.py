@@ -71,7 +71,7 @@ def verb_status(k: Coder, tok: Any, clause: list[Any]) -> str:
 
 
 def historical(k: Coder, cand: Candidate) -> bool:
-    if cand.when is None or cand.status != "asserted":
+    if cand.when is None or cand.when.source != "text" or cand.status != "asserted" or k.published is None:
         return False
     start = period_start(cand.when.value)
     return start is not None and (k.published - start).days > 365

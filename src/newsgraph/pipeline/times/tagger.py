@@ -23,17 +23,26 @@ class Hit:
     end: int
     value: str
     type: str
-    anchor: str | None = None  # weekday | daymonth | month | anaphora | clock | part: resolved in context
+    anchor: str | None = None  # weekday | daymonth | month | dom | anaphora | clock | part: resolved in context
     weekday: int | None = None  # for a weekday, or a day of the month named with its weekday
     direction: int = 0  # for a weekday: -1 last, 1 next, 0 from the tense of its clause
     part: str | None = None  # for a weekday: the part of the day ("lundi soir")
-    offset: int = 0  # for an anaphora: days after the last date ("la veille" -1)
+    offset: int = 0  # for an anaphora: days after the last date ("la veille" -1); for a weekday: days after it ("en huit")
     kind: str = ""  # the rule that found it
     notes: list[str] = field(default_factory=list)  # how it was resolved, for the why
+    week: int | None = None  # for a weekday: the week it is in, from the publication date's (1 next week, -1 last week)
+    shift: tuple[int, str] | None = None  # for an anaphora: (n, unit) after the last date ("trois ans plus tard": (3, "Y"))
+    interval: tuple[str, str] | None = None  # for a range: (begin, end), TimeML values
+    parts: list[Hit] = field(default_factory=list)  # for a range: the points it was built from
 
 
 def alternation(items: list[str] | dict[str, object]) -> str:
-    return "|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(items, key=len, reverse=True))
+    """Words as a regular-expression alternation, longest first; a space matches any whitespace and an
+    apostrophe either apostrophe. An empty list matches nothing."""
+    if not items:
+        return r"(?!x)x"
+    return "|".join(re.escape(w).replace("'", APOSTROPHE).replace(r"\ ", r"\s+")
+                    for w in sorted(items, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -47,18 +56,26 @@ class Rules:
 @lru_cache(maxsize=4)
 def rules(profile: LanguageProfile) -> Rules:
     w, tw = profile.words, profile.time_words
+    t = w.time
+    words = alternation(list(tw.numbers))
+    numword = (f"(?:(?:{alternation(list(tw.tens))})(?:{t['number_joiner']})(?:{words})|{words})" if tw.tens
+               else f"(?:{words})")
     fills = {
         "B": BEGIN, "E": END, "A": APOSTROPHE,
         "month": alternation(list(w.months)), "weekday": alternation(list(w.weekdays)),
-        "num": r"(?:\d+(?:[.,]\d+)?|" + alternation(list(tw.numbers)) + r")",
+        "numword": numword, "num": r"(?:\d+(?:[.,]\d+)?|" + numword + r")",
         "unit": alternation(list(tw.units)), "part": alternation(list(tw.parts)),
         "deictic": alternation(list(tw.deictic)), "ref": alternation(list(tw.refs)),
+        "clockword": alternation(list(tw.clock_words)), "clockminute": alternation(list(tw.minutes)),
+        "clockpart": alternation(list(tw.clock_parts)), "holiday": alternation(list(tw.holidays)),
+        "direction": alternation(list(t["directions"])), "weekday_week": alternation(list(t["weekday_weeks"])),
+        "weekday_later": alternation(list(t["weekday_later"])), "day_alone_before": alternation(list(t["day_alone_before"])),
     }
     compiled = []
     for rule in profile.time_rules:
-        pattern = re.sub(r"<<(\w+)>>", lambda m: fills[m.group(1)], rule.template)
+        pattern = re.sub(r"<<(\w+)>>", lambda m: fills[m.group(1)] if m.group(1) in "BE" else f"(?:{fills[m.group(1)]})",
+                         rule.template)
         compiled.append((re.compile(pattern, re.I if rule.ignore_case else 0), rule.kind))
-    t = w.time
     age = t["age_before"].replace("<<period_nouns>>", "|".join(t["period_nouns"]))
     return Rules(
         tuple(compiled), re.compile(age, re.I),
@@ -67,9 +84,10 @@ def rules(profile: LanguageProfile) -> Rules:
     )
 
 
-def tag_times(text: str, dct: date, profile: LanguageProfile, now: datetime | None = None) -> list[Hit]:
+def tag_times(text: str, dct: date | None, profile: LanguageProfile, now: datetime | None = None) -> list[Hit]:
     """Every time expression of ``text`` (longest first, no overlaps), with values relative to ``dct``
-    (and to ``now``, the reference time of day, for "dans une heure")."""
+    (and to ``now``, the reference time of day, for "dans une heure"); with no ``dct``, what depends on it
+    is left unknown."""
     from newsgraph.pipeline.times.normalise import normalise
 
     hits: list[Hit] = []
