@@ -124,12 +124,14 @@ def main() -> None:
     if args.winer:
         from _common import winer_ids, winer_paths
 
-        from newsgraph import extract_many
         from newsgraph.ingest.readers import read_path
+        from newsgraph.pipeline.runner import get_pipeline
 
+        pipeline = get_pipeline()
         corpus = winer_dir(str(shared / "corpus" / "winer-fr"))
-        records = [r for doc_id in winer_ids(corpus, False)[: args.winer] for r in read_path(winer_paths(corpus, doc_id)[0])]
-        for doc in extract_many(records):
+        for doc_id in winer_ids(corpus, False)[: args.winer]:
+            (rec,) = list(read_path(winer_paths(corpus, doc_id)[0]))
+            doc = pipeline.run(rec)
             if hasattr(doc, "events"):
                 dates.add(doc)
     # every event has a date; none reported as done is dated after its report (issue 19)
