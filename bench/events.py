@@ -99,7 +99,8 @@ def main() -> None:
     print(f"{'set':<8} {'docs':>5} {'core':>5} {'out':>5} {'P':>6} {'R':>6} {'F1':>6} {'no event':>9} {'status':>8} {'time':>8}")
     for name in wanted:
         pairs = makers[name]()
-        s, secs = score(pairs, dates if name != "check" else check_dates)
+        # the PLOVER sentences have no publication date to date their events by
+        s, secs = score(pairs, {"check": check_dates, "plover": DateCheck()}.get(name, dates))
         results[name] = s
         status = f"{s.status_ok}/{s.pairs}" if name != "plover" else "-"
         print(f"{name:<8} {len(pairs):>5} {s.core:>5} {s.outputs:>5} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "

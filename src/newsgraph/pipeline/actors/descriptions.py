@@ -37,6 +37,18 @@ def country_of_token(r: Resolver, tok: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
+APPOSITION_OPEN = (",", "(", "–", "—", "-")
+APPOSITION_CLOSE = (",", ")", "–", "—", ";", ":")
+
+
+def noun_phrase_start(r: Resolver, doc: Any, i: int) -> bool:
+    """Does a noun phrase start here (an apposition's first word: "le", "ministre", "ancien ministre")?"""
+    tok = doc[i]
+    if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM") or r.profile.roles.get(norm(tok.text)):
+        return True
+    return tok.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "ADJ")
+
+
 def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tuple[str | None, str | None]:
     """Country and sector of an unknown name from its own words or the role phrase around it: the
     apposition after it first ("X, responsable de la ligue burundaise ..."), then the words before it,
@@ -53,11 +65,24 @@ def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tu
             if doc[i].pos_ in ("VERB", "AUX"):
                 lo = i + 1
                 break
+        # the apposition after it is set off by a comma or a bracket, or starts with a role noun, and
+        # ends at the next comma: "Évariste Ndayishimiye, patron du CNDD-FDD, ..." but not "X critique
+        # vivement l'UE"
         after = []
-        for i in range(t1, hi):
-            if doc[i].pos_ == "VERB":
-                break
-            after.append(i)
+        start = t1
+        while start < min(hi, t1 + 2) and doc[start].pos_ == "PROPN":
+            start += 1  # the rest of a name the recogniser cut short
+        if start < hi and doc[start].text in APPOSITION_OPEN:
+            start += 1
+            if start < hi and not noun_phrase_start(r, doc, start):
+                start = hi  # "X, critique vivement l'UE": a verb the tagger missed, no apposition
+        elif start >= hi or not r.profile.roles.get(norm(doc[start].text)):
+            start = hi  # no apposition unless a role noun follows the name at once ("X responsable de ...")
+        if start < hi:
+            for i in range(start, hi):
+                if doc[i].pos_ == "VERB" or doc[i].text in APPOSITION_CLOSE:
+                    break
+                after.append(i)
         order = after + list(range(t0 - 1, lo - 1, -1))
     apposition = set(order[:len(after)]) if not inside else set(order)
     iso3 = sector = None

@@ -61,6 +61,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             break
     if cand.rule == "locution" and tok.pos_ != "NOUN" and (not cand.actors or not cand.recipients):
         noun_arguments(k, cand)
+    if cand.rule == "mistagged verb":
+        linear_arguments(k, cand)
     if not cand.recipients and not noun:
         cand.recipients = object_pronoun(k, cand)
         if cand.recipients:
@@ -125,6 +127,43 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
             cand.actors = [idx.implied_actor(iso3, sector, f"the state of {iso3}, agent of a passive act that names none")]
             cand.recipients = [r for r in cand.recipients if r not in cand.actors]
             cand.notes.append(f"actor implied: {iso3}{sector}, the agent of a passive that names none")
+
+
+CLAUSE_BREAKS = (":", ";", ".", "?", "!", "«", "»")
+
+
+def linear_arguments(k: Coder, cand: Candidate) -> None:
+    """A verb the tagger took for a noun or an adjective has no parse to read: its actor is the
+    nearest actor named before it in its clause, its target the actors named after it up to the next
+    verb ("le patron du CNDD-FDD, Évariste Ndayishimiye, critique vivement l'UE et l'ONU")."""
+    tok, idx = cand.trigger, k.idx
+    if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tok.children):
+        # a passive participle: its subject is the one it was done to, and the agent was read already
+        if not cand.recipients:
+            cand.recipients = [a for c in tok.children if c.dep_ == "nsubj:pass" for a in actors_of(idx, c) if a not in cand.actors]
+        return
+    if not cand.actors and tok.head.pos_ == "VERB" and tok.lower_ in k.lex.verbs:
+        cand.actors = [a for a in subject_actors(idx, tok.head) if a not in cand.recipients]  # "réussissent à ravitailler"
+    if not cand.actors:
+        for t in reversed(tok.doc[tok.sent.start:tok.i]):
+            if t.text in CLAUSE_BREAKS or t.pos_ == "VERB":
+                break
+            aid = idx.at(t)
+            if aid and aid not in cand.recipients:
+                cand.actors = [aid]
+                cand.notes.append("source: the actor just before a verb the tagger missed")
+                break
+    if not cand.recipients and cand.entry.recipient:
+        found: list[str] = []
+        for t in tok.doc[tok.i + 1:tok.sent.end]:
+            if t.text in CLAUSE_BREAKS or t.pos_ in ("VERB", "AUX") or len(found) == 2:
+                break
+            aid = idx.at(t)
+            if aid and aid not in found and aid not in cand.actors:
+                found.append(aid)
+        if found:
+            cand.recipients = found
+            cand.notes.append("target: the actors just after a verb the tagger missed")
 
 
 def clause_actors(k: Coder, tok: Any, cand: Candidate) -> list[str]:

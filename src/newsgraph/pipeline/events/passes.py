@@ -13,11 +13,12 @@ from newsgraph.pipeline.events.triggers import locution, verb_lemma
 from newsgraph.pipeline.participants import actors_of, subject_actors
 
 ALLEGE = ("112", "ACCUSE", "allege")
-DYADIC_NEEDS_TARGET = True  # the CAMEO code, type and mode of an accusation read off an assertion
+DYADIC_NEEDS_TARGET = True
+VICTIM_TYPES = {"ASSAULT", "COERCE"}  # reported by whom they struck when the text names no perpetrator  # the CAMEO code, type and mode of an accusation read off an assertion
 
 
 def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) -> str | None:
-    if not c.actors:
+    if not c.actors and not victims_only(k, entry, c, tok, rule):
         return "no source"  # an event needs a source
     if entry.required and not c.recipients:
         return "no recipient for an ambiguous verb"
@@ -34,6 +35,22 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
             and rule != "noun":
         return "infinitive complement of a noun or adverb"  # a potential, not an event
     return None
+
+
+def victims_only(k: Coder, entry: EventEntry, c: Candidate, tok: Any, rule: str) -> bool:
+    """Violence is often reported by whom it struck, with no perpetrator named: a passive verb ("34
+    personnes ont été tuées", "furent enlevées") of an unambiguous
+    entry, with a coded victim; not when a hazard is its cause ("l'ouragan a tué", "tuées par
+    l'explosion", "touchées par la crise")."""
+    if entry.event not in VICTIM_TYPES or not c.recipients or entry.required:
+        return False
+    causes = [ch for ch in tok.children if ch.dep_ in ("nsubj", "obl:agent", "obl")]
+    if tok.dep_ in ("acl", "advcl", "conj"):
+        causes.append(tok.head)
+    if any(t.lemma_.lower() in k.words.hazards for t in causes):
+        return False
+    passive = any(ch.dep_ in ("aux:pass", "nsubj:pass") for ch in tok.children)
+    return passive
 
 
 GOVERNING = {"AGREE", "THREATEN", "REQUEST", "REJECT"}

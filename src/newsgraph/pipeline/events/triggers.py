@@ -53,10 +53,10 @@ def triggers(k: Coder) -> list[tuple[Any, EventEntry, str]]:
             entry = (lex.reflexive.get(lemma) if reflexive else None) or lex.verbs.get(lemma)
             if entry:
                 found.append((tok, entry, "reflexive verb" if reflexive and lemma in lex.reflexive else "verb"))
-        elif tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tok.children) \
-                and k.profile.verb_forms.get(tok.lower_) in lex.verbs:
-            # a participle the tagger took for a noun ("trois experts de l'ONU interdits d'entrer")
-            found.append((tok, lex.verbs[k.profile.verb_forms[tok.lower_]], "verb"))
+        elif tok.pos_ in ("NOUN", "ADJ") and mistagged_verb(k, tok):
+            # a verb the tagger took for a noun or an adjective ("trois experts de l'ONU interdits
+            # d'entrer", "l'armée encercle Tel Keppe", "X critique vivement l'UE", "réussissent à ravitailler")
+            found.append((tok, lex.verbs[infinitive_of(k, tok)], "mistagged verb"))
         elif tok.pos_ == "NOUN":
             long = long_noun(k, tok)
             if long is not None:
@@ -67,6 +67,29 @@ def triggers(k: Coder) -> list[tuple[Any, EventEntry, str]]:
             if entry:
                 found.append((tok, entry, "noun"))
     return found
+
+
+def infinitive_of(k: Coder, tok: Any) -> str | None:
+    form = tok.lower_
+    return k.profile.verb_forms.get(form) or (form if form in k.lex.verbs else None)
+
+
+def mistagged_verb(k: Coder, tok: Any) -> bool:
+    """A word tagged as a noun or an adjective that is a conjugated form of a lexicon verb, used as a
+    verb: with a passive auxiliary or subject, or with no determiner and no preposition of its own and
+    not opening its sentence or a headline's label (where a noun stands alone: "Attaque contre ...")."""
+    if infinitive_of(k, tok) not in k.lex.verbs:
+        return False
+    if any(c.dep_ in ("nsubj:pass", "aux:pass") for c in tok.children):
+        return True
+    if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
+        return False  # a participle the lexicon reads as a verb already
+    infinitive = tok.lower_ in k.lex.verbs
+    if any(c.dep_ == "det" or c.dep_ == "case" and not (infinitive and c.lower_ in k.words.infinitive_marks) for c in tok.children) \
+            or tok.i == tok.sent.start or tok.dep_ == "amod":
+        return False  # "la milice armée", "un renversement interne": adjectives
+    before = tok.doc[tok.i - 1]
+    return before.pos_ not in ("DET", "ADP", "PUNCT") or before.text == "," or infinitive and before.lower_ in k.words.infinitive_marks
 
 
 PREP_DEPS = ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj", "advcl", "nmod")

@@ -1,0 +1,39 @@
+"""Arguments the parse does not give: victims with no perpetrator named, verbs the tagger took for
+nouns or adjectives, appositions that stop at such a verb. One invented sentence per pattern."""
+
+import pytest
+
+import newsgraph
+
+pytestmark = pytest.mark.model
+
+
+def _events(text, published="2017-03-01"):
+    doc = newsgraph.extract(text, published=published)
+    by_id = {a.id: a.code for a in doc.actors}
+    return by_id, [(e.event, [by_id[a] for a in e.actors], [by_id[r] for r in e.recipients]) for e in doc.events]
+
+
+def test_violence_told_by_its_victims():
+    _, events = _events("Au moins douze policiers maliens ont été tués mardi près de Gao.")
+    assert ("ASSAULT", [], ["MLICOP"]) in events
+
+
+def test_hazards_strike_no_one():
+    _, events = _events("Des centaines de Haïtiens ont été tués par l'ouragan mardi.")
+    assert not any(e == "ASSAULT" for e, _, _ in events)
+
+
+def test_a_verb_the_tagger_takes_for_an_adjective():
+    _, events = _events("Le président du Sénat, Jean Dupont, critique vivement l'Union européenne.")
+    assert any(e == "ACCUSE" and r == ["IGOEUREEC"] for e, _, r in events)
+
+
+def test_an_infinitive_the_tagger_takes_for_a_noun():
+    _, events = _events("L'aviation syrienne réussit à ravitailler l'armée irakienne.")
+    assert ("AID", ["SYRMIL"], ["IRQMIL"]) in events
+
+
+def test_adjectives_that_are_verb_forms_stay_adjectives():
+    _, events = _events("La milice armée du régime burundais a été dissoute après un renversement interne.")
+    assert not any(e == "AID" for e, _, _ in events)  # "armée" is no form of "armer" here
