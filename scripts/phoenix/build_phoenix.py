@@ -52,7 +52,7 @@ SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV 
 USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE KSV
 SUN YUG DDR CSK SCG
 """.split())
-CAMEO_TO_ISO3 = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR"}
+CAMEO_TO_ISO3 = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR", "ANG": "AGO"}
 
 # Known typos in the source dates (raw digits -> YYYYMMDD), checked against the office holder.
 DATE_FIXES = {
@@ -199,6 +199,8 @@ def parse_code(raw: str, where: str) -> Code | None:
     if len(code) % 3:                                  # CAMEO codes are groups of three letters
         LOG(f"code {code} cut to {code[: len(code) // 3 * 3]} ({where})")
         code = code[: len(code) // 3 * 3]
+    if code[:3] in CAMEO_TO_ISO3:                      # the contract's country codes are ISO 3166 alpha-3
+        code = CAMEO_TO_ISO3[code[:3]] + code[3:]
     if not rest:
         return Code(code, None, None, False)
     nums = re.findall(r"\d+", rest)

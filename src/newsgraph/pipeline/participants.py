@@ -8,7 +8,7 @@ from typing import Any
 
 from newsgraph.actorbase import actor_base
 from newsgraph.model import Actor, Mention
-from newsgraph.pipeline.syntax import case_of, conjuncts, is_passive, matches_prep, part_of_longer_name
+from newsgraph.pipeline.syntax import case_of, conjuncts, is_passive, matches_prep, part_of_longer_name, stray_have
 from newsgraph.pipeline.work import Work
 from newsgraph.text import norm
 
@@ -196,6 +196,8 @@ def subject_actors(idx: ActorIndex, tok: Any, seen: int = 0) -> list[str]:
         return [a for ag in agents for a in actors_of(idx, ag)]
     if tok.dep_.startswith("acl") and "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") \
             and not any(c.dep_.startswith("aux") for c in tok.children):
+        if tok.dep_ == "acl" and stray_have(tok, words):
+            return actors_of(idx, tok.head)  # "les rebelles ont rejeté" parsed as a participle on "rebelles"
         return []  # a bare participle on a noun ("Souvent accusées, les autorités..."): the noun is the patient
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
     if subj and subj[0].lower_ in words.plural_subject_pronouns:

@@ -66,8 +66,15 @@ def is_passive(tok: Any, words: Words) -> bool:
     if participle and tok.dep_ == "conj" and tok.head.i != tok.i:
         return is_passive(tok.head, words)  # the second of two coordinated passives
     if participle and not any(c.dep_.startswith("aux") for c in tok.children) and tok.dep_ in ("advcl", "acl", "amod", "appos", "xcomp"):
-        return True  # a bare past participle is passive
+        # a bare past participle is passive, unless the "have" auxiliary the parser attached elsewhere
+        # stands just before it ("les rebelles ont de nouveau rejeté")
+        return not stray_have(tok, words)
     return False
+
+
+def stray_have(tok: Any, words: Words) -> bool:
+    """Does a "have" auxiliary the parser attached elsewhere stand just before this participle?"""
+    return any(t.lemma_ == words.have and t.pos_ == "AUX" for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i])
 
 
 def under(tok: Any, head: Any, depth: int) -> bool:

@@ -70,9 +70,9 @@ def arguments(k: Coder, cand: Candidate) -> None:
     if not cand.recipients and entry.event in ("REQUEST", "REJECT", "ACCUSE") and not noun:
         # "demander le désarmement des milices": the target of the demanded act
         for c in tok.children:
-            if c.dep_ == "obj" and c.pos_ == "NOUN":
+            if c.dep_ == "obj" and c.pos_ not in ("PRON", "PROPN"):  # a noun, or one tagged as a verb ("une offre de X")
                 for g in c.children:
-                    if g.dep_ == "nmod" and case_of(g) in k.words.genitive_preps:
+                    if g.dep_ in ("nmod", "obl:arg") and case_of(g) in k.words.genitive_preps:
                         cand.recipients = [a for a in actors_of(idx, g) if a not in cand.actors]
     if not cand.recipients or not cand.actors:
         unmarked_groups(k, cand, noun)
