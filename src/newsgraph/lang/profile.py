@@ -96,6 +96,7 @@ class Words:
     led_by: frozenset[str]
     claim_content: frozenset[str]
     hazards: frozenset[str]
+    origin_words: frozenset[str]
     sector_labels: dict[str, str]
     quote_marks: dict[str, str]
     paragraph_quote: str
@@ -148,7 +149,7 @@ class Words:
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
             led_by=_fs(d["modifiers"]["led_by"]),
-            claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), sector_labels=dict(d["sectors"]["labels"]),
+            claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), origin_words=_fs(d["modifiers"].get("origin", ())), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),
             quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]), title_words=_fs(d["quotes"]["title_words"]), writer_subjects=_fs(d["quotes"]["writer_subjects"]),

@@ -125,3 +125,13 @@ def test_a_surname_after_the_full_name():
     codes = codes_by_mention("Le Premier ministre polonais, Beata Kowalczyk, a accueilli les troupes. « Bienvenue », a déclaré Kowalczyk.",
                              published="2017-01-21")
     assert codes["Kowalczyk"] == "POLGOV"
+
+
+def test_a_people_living_in_another_country():
+    # a demonym with a place complement, or of an origin, is a group of the country it lives in
+    for text in ("Les Albanais du sud de la Serbie réclament une autonomie politique.",
+                 "Des Albanais de souche ont manifesté mardi en Serbie."):
+        doc = newsgraph.extract(text, published="2001-03-01")
+        assert [a.code for a in doc.actors if a.name.startswith("Albanais")] == ["SRBCVL"], text
+    doc = newsgraph.extract("Les Russes ont envahi l'Ukraine.", published="2022-03-01")
+    assert "RUS" in [a.code for a in doc.actors]

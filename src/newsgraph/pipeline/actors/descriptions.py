@@ -361,6 +361,32 @@ def _or_article_country(r: Resolver, rw: RoleWord, surface: str, same: Any) -> A
     return choose
 
 
+def residence(r: Resolver, doc: Any, tok: Any, iso3: str) -> str | None:
+    """The country a people named by its demonym lives in, when not its own: the place of a complement
+    right after it ("les Albanais du sud de la Serbie"), else, for a people of that origin ("de
+    souche", "d'origine"), the country of a place in its sentence or the article's country."""
+    words = r.words
+    origin = False
+    for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 8)]:
+        if t.pos_ in ("VERB", "AUX") or t.pos_ == "PUNCT" and t.text != "-":
+            break
+        if plain_apostrophes(t.lower_) in words.origin_words:
+            origin = True
+        if t.pos_ == "PROPN" and plain_apostrophes(doc[t.i - 1].lower_) in words.place_preps | words.genitive_preps \
+                or t.pos_ == "PROPN" and doc[t.i - 1].pos_ == "DET":
+            c, _ = country_of_token(r, t)
+            if c and c != iso3:
+                return c
+    if not origin:
+        return None
+    for t in doc[tok.sent.start:tok.sent.end]:  # "ont manifesté en Serbie"
+        if t.pos_ == "PROPN" and plain_apostrophes(doc[t.i - 1].lower_) in words.place_preps:
+            c, _ = country_of_token(r, t)
+            if c and c != iso3:
+                return c
+    return r.country if r.country and r.country != iso3 else None
+
+
 def demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
     """'le Russe' is a person of that country named before; 'les Russes' is the country."""
     keys = TokenTable.of(doc).keys
@@ -377,7 +403,11 @@ def demonym_nouns(r: Resolver, doc: Any, sents: list[int]) -> None:
         start, end = tok.idx, tok.idx + len(tok.text)
         f = Found(tok.i, tok.i + 1, start, end, "description", sent=sents[tok.i], head=tok.i)
         if det in words.demonym_plural_determiners or tok.morph.get("Number") == ["Plur"]:
-            f.key = r.from_entry(r.base.entries[iso3.lower()], f"demonym {tok.text!r} -> {iso3}")
+            home = residence(r, doc, tok, iso3)
+            if home:  # "les Albanais du sud de la Serbie", "les Albanais de souche" in an article on Serbia
+                f.key = r.collective(home, "CVL", "group", tok.text, f"demonym {tok.text!r} living in {home}")
+            else:
+                f.key = r.from_entry(r.base.entries[iso3.lower()], f"demonym {tok.text!r} -> {iso3}")
         elif det in words.demonym_determiners:
             def choose(history: list[str], iso3: str = iso3, text: str = tok.text) -> str | None:
                 people = [k for k in reversed(history) if r.infos[k].kind == "person" and r.infos[k].country == iso3]
