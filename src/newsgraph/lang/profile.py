@@ -86,6 +86,8 @@ class Words:
     conditional_planned: str
     impersonal: frozenset[str]
     obligation: frozenset[str]
+    be_auxiliary: frozenset[str]
+    responsibility: frozenset[str]
     conditional_endings: tuple[str, ...]
     hypothetical_governors: frozenset[str]
     planned_governors: frozenset[str]
@@ -96,6 +98,7 @@ class Words:
     led_by: frozenset[str]
     claim_content: frozenset[str]
     hazards: frozenset[str]
+    crowd_events: frozenset[str]
     origin_words: frozenset[str]
     sector_labels: dict[str, str]
     quote_marks: dict[str, str]
@@ -144,12 +147,12 @@ class Words:
             infinitive_marks=_fs(prep["infinitive_marks"]),
             conditional_marks=_fs(d["conjunctions"]["conditional"]), complementizers=_fs(d["conjunctions"]["complementizer"]),
             have=verbs["have"], be=verbs["be"], near_future=verbs["near_future"], conditional_planned=verbs["conditional_planned"],
-            impersonal=_fs(verbs["impersonal"]), obligation=_fs(verbs.get("obligation", ())), conditional_endings=tuple(verbs["conditional_endings"]),
+            impersonal=_fs(verbs["impersonal"]), obligation=_fs(verbs.get("obligation", ())), be_auxiliary=_fs(verbs.get("be_auxiliary", ())), responsibility=_fs(verbs.get("responsibility", ())), conditional_endings=tuple(verbs["conditional_endings"]),
             hypothetical_governors=_fs(gov["hypothetical"]), planned_governors=_fs(gov["planned"]),
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
             led_by=_fs(d["modifiers"]["led_by"]),
-            claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), origin_words=_fs(d["modifiers"].get("origin", ())), sector_labels=dict(d["sectors"]["labels"]),
+            claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), crowd_events=_fs(d["nouns"].get("crowd_events", ())), origin_words=_fs(d["modifiers"].get("origin", ())), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),
             quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]), title_words=_fs(d["quotes"]["title_words"]), writer_subjects=_fs(d["quotes"]["writer_subjects"]),

@@ -54,6 +54,8 @@ def governed_by(tok: Any, preps: frozenset[str] | set[str]) -> bool:
 
 
 def is_passive(tok: Any, words: Words) -> bool:
+    if tok.lemma_.lower() in words.be_auxiliary and not any(c.dep_ == "obl:agent" for c in tok.children):
+        return False  # "est repassée à l'offensive": the compound past of a verb conjugated with "be"
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj:pass" for c in tok.children):

@@ -37,3 +37,23 @@ def test_an_infinitive_the_tagger_takes_for_a_noun():
 def test_adjectives_that_are_verb_forms_stay_adjectives():
     _, events = _events("La milice armée du régime burundais a été dissoute après un renversement interne.")
     assert not any(e == "AID" for e, _, _ in events)  # "armée" is no form of "armer" here
+
+
+def test_a_verb_conjugated_with_be_is_active():
+    _, events = _events("L'armée malienne est repassée à l'offensive près de Gao.")
+    assert ("ASSAULT", ["MLIMIL"], []) in events  # "est repassée" is no passive: the army acts
+
+
+def test_a_protest_named_by_its_noun_is_held_by_people_of_its_place():
+    _, events = _events("Une manifestation a dégénéré en émeute à Bamako mardi.")
+    assert events == [("PROTEST", ["MLICVL"], ["MLIGOV"])]  # one event for the two nouns
+
+
+def test_a_nominal_protest_needs_a_place():
+    _, events = _events("Une manifestation a dégénéré en émeute mardi.")
+    assert events == []
+
+
+def test_who_claims_an_attack_made_it():
+    _, events = _events("Les attentats de mardi ont été revendiqués par Boko Haram.")
+    assert any(e == "ASSAULT" and a and a[0].startswith("IMG") for e, a, _ in events)

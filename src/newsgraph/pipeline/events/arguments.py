@@ -41,6 +41,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             cand.notes.append("source: the possessive")
         if not cand.actors:
             cand.actors = [a for a in clause_actors(k, tok, cand) if a not in cand.recipients]
+        if not cand.actors and entry.event == "PROTEST" and (tok.lemma_.lower() in k.words.crowd_events or tok.lower_ in k.words.crowd_events):
+            crowd(k, cand)
     else:
         for slot in entry.actor:  # the subject, unless the frame names another slot ("recevoir+aide": A=de R=subj)
             found = subject_actors(idx, tok) if slot == "subj" else [a for t in slot_actors(idx, tok, slot) for a in actors_of(idx, t)]
@@ -81,6 +83,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             if c.dep_ in ("ccomp", "xcomp"):
                 cand.recipients = [a for a in subject_actors(idx, c) if a not in cand.actors]
                 cand.embedded.append(c)
+    if noun and any(n.startswith("source implied: a crowd") for n in cand.notes):
+        implied_protest_target(k, cand)
     if not noun:
         implied_arguments(k, cand)
         if cand.actors and not cand.recipients:
@@ -103,11 +107,8 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
     ont bloqué le pont" -> FRA protests to FRAGOV); an arrest, a ban, an expulsion told in the passive
     with no agent is the state's ("deux journalistes ont été arrêtés hier" in Burundi -> BDICOP)."""
     idx, entry = k.idx, cand.entry
-    if entry.event == "PROTEST" and cand.actors and not cand.recipients:
-        iso3 = sentence_place_country(k, cand.trigger) or country_of_ids(k, cand.actors) or k.topic_country
-        if iso3:
-            cand.recipients = [idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
-            cand.notes.append(f"recipient implied: the government of {iso3}")
+    if entry.event == "PROTEST":
+        implied_protest_target(k, cand)
     if entry.event == "CONCEDE" and cand.actors and not cand.recipients:
         iso3 = country_of_ids(k, cand.actors)
         if iso3:  # "a levé l'état d'urgence": a concession to the country's own people
@@ -127,6 +128,28 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
             cand.actors = [idx.implied_actor(iso3, sector, f"the state of {iso3}, agent of a passive act that names none")]
             cand.recipients = [r for r in cand.recipients if r not in cand.actors]
             cand.notes.append(f"actor implied: {iso3}{sector}, the agent of a passive that names none")
+
+
+def implied_protest_target(k: Coder, cand: Candidate) -> None:
+    """A protest with no stated target addresses the government of the country it is held in."""
+    if not cand.actors or cand.recipients:
+        return
+    iso3 = sentence_place_country(k, cand.trigger) or country_of_ids(k, cand.actors) or k.topic_country
+    if iso3:
+        cand.recipients = [k.idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
+        cand.notes.append(f"recipient implied: the government of {iso3}")
+
+
+def crowd(k: Coder, cand: Candidate) -> None:
+    """A demonstration, riot or strike named by its noun alone ("une manifestation a dégénéré en
+    émeute à Portland", "Espagne : manifestations pour ...") is held by people of the country it is
+    held in: that of its place, else of the article's label."""
+    tok = cand.trigger
+    iso3 = sentence_place_country(k, tok) or (sentence_place_country(k, tok.head) if tok.head.pos_ == "VERB" else None) \
+        or k.topic_country
+    if iso3:
+        cand.actors = [k.idx.implied_actor(iso3, "CVL", f"people of {iso3}, the crowd of a protest held there")]
+        cand.notes.append(f"source implied: a crowd in {iso3}")
 
 
 CLAUSE_BREAKS = (":", ";", ".", "?", "!", "«", "»")
@@ -172,6 +195,11 @@ def clause_actors(k: Coder, tok: Any, cand: Candidate) -> list[str]:
     "les forces irakiennes engagées dans l'offensive"), climbing through nouns to the first verb. When
     that verb is a support verb (the profile's: "lancer", "mener"...), the note says so: such an event
     stands with its source alone."""
+    if tok.dep_ == "nsubj:pass" and tok.head.lemma_.lower() in k.words.responsibility:
+        found = subject_actors(k.idx, tok.head)  # its agent
+        if found:
+            cand.notes.append(f"source: who claimed it ({tok.head.text!r})")
+            return found
     t = tok
     for _ in range(4):
         if t.dep_ not in NOMINAL_DEPS or t.head.i == t.i:

@@ -25,7 +25,7 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
     if entry.event in DYADIC and not c.recipients and len(c.actors) < 2 and DYADIC_NEEDS_TARGET:
         return "dyadic type without a target"
     if rule == "noun" and not c.recipients and len(c.actors) < 2 \
-            and not any(n.startswith(("source: the subject of the support verb", "source: the possessive")) for n in c.notes):
+            and not any(n.startswith(("source: the subject of the support verb", "source: the possessive", "source: who claimed it")) for n in c.notes):
         return "nominal event with its source alone"  # too weak a signal, unless a support verb or a possessive gives it
     if rule == "noun" and rejected_object(k, tok):
         return "nominal object of a rejection"  # "son veto sur les nouvelles sanctions": a proposal, not an event
