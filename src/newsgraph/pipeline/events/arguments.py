@@ -41,6 +41,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             cand.notes.append("source: the possessive")
         if not cand.actors:
             cand.actors = [a for a in clause_actors(k, tok, cand) if a not in cand.recipients]
+        if not cand.actors and entry.mode == "arrest":
+            arresting_state(k, cand)
         if not cand.actors and entry.event == "PROTEST" and (tok.lemma_.lower() in k.words.crowd_events or tok.lower_ in k.words.crowd_events):
             crowd(k, cand)
     else:
@@ -138,6 +140,18 @@ def implied_protest_target(k: Coder, cand: Candidate) -> None:
     if iso3:
         cand.recipients = [k.idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which a protest there addresses")]
         cand.notes.append(f"recipient implied: the government of {iso3}")
+
+
+def arresting_state(k: Coder, cand: Candidate) -> None:
+    """An arrest named by its noun with no agent ("Turquie : arrestation de 16 djihadistes") is made
+    by the police of the country it happens in: that of its place, else of the article's label."""
+    tok = cand.trigger
+    iso3 = sentence_place_country(k, tok) or (sentence_place_country(k, tok.head) if tok.head.pos_ == "VERB" else None) \
+        or k.topic_country
+    if iso3:
+        cand.actors = [k.idx.implied_actor(iso3, "COP", f"the police of {iso3}, who arrest there")]
+        cand.recipients = [r for r in cand.recipients if r not in cand.actors]
+        cand.notes.append(f"source implied: the police of {iso3}")
 
 
 def crowd(k: Coder, cand: Candidate) -> None:
