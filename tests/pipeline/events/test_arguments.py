@@ -57,3 +57,20 @@ def test_a_nominal_protest_needs_a_place():
 def test_who_claims_an_attack_made_it():
     _, events = _events("Les attentats de mardi ont été revendiqués par Boko Haram.")
     assert any(e == "ASSAULT" and a and a[0].startswith("IMG") for e, a, _ in events)
+
+
+def test_an_evaluation_criticises_the_author_of_what_it_evaluates():
+    _, events = _events("Le Mali a expulsé mardi l'ambassadeur de France. "
+                        "Le président français a qualifié cette décision d'« inacceptable ».")
+    assert ("ACCUSE", ["FRAGOV"], ["MLI"]) in events or ("ACCUSE", ["FRAGOV"], ["MLIGOV"]) in events
+
+
+def test_praise_is_no_criticism():
+    _, events = _events("Le Mali a signé mardi un accord avec la France. "
+                        "Le président français a qualifié cette décision d'« historique ».")
+    assert not any(e == "ACCUSE" for e, _, _ in events)
+
+
+def test_a_government_asserting_its_rebels_hostile_act_accuses_them():
+    _, events = _events("Le gouvernement malien a déclaré que les rebelles avaient attaqué un convoi à Gao.")
+    assert any(e == "ACCUSE" and a == ["MLIGOV"] and r and r[0].startswith("MLIREB") for e, a, r in events)

@@ -7,7 +7,7 @@ from typing import Any
 
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
-from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, Candidate, Coder
+from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, STATE_SECTORS, Candidate, Coder
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import locution, verb_lemma
 from newsgraph.pipeline.participants import actors_of, subject_actors
@@ -154,7 +154,7 @@ def assertions_as_accusations(k: Coder, cands: list[Candidate]) -> None:
         speaker = by_id.get(c.attributed_to)
         if speaker is None or not speaker.country:
             continue
-        targets = [a for a in c.actors if a in by_id and by_id[a].country and by_id[a].country != speaker.country]
+        targets = [a for a in c.actors if a in by_id and by_id[a].country and opposed(speaker, by_id[a])]
         if not targets:
             continue
         verb = reporting_head(k, c.trigger)
@@ -169,6 +169,17 @@ def assertions_as_accusations(k: Coder, cands: list[Candidate]) -> None:
         if historical(k, acc):
             acc.status = "historical"
         cands.append(acc)
+
+
+def opposed(speaker: Any, target: Any) -> bool:
+    """Is the target another party than the speaker: another country, or at home the other side
+    (a government and its rebels or opposition)?"""
+    if target.country != speaker.country:
+        return True
+    def state(a: Any) -> bool:
+        sector = (a.code or "")[3:6]
+        return not sector or sector in STATE_SECTORS
+    return state(speaker) != state(target)
 
 
 DEMAND = ("100", "REQUEST", None)  # CAMEO, type and mode of a demand read off an obligation

@@ -14,6 +14,7 @@ from newsgraph.model import Claim, Event, Span, TextSpan
 from newsgraph.pipeline.events.arguments import arguments, locution_noun, no_self_recipients
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
+from newsgraph.pipeline.events.evaluations import evaluations
 from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
@@ -55,6 +56,7 @@ def code_events(k: Coder) -> list[Candidate]:
             c.status = "historical"
         cands.append(c)
     assertions_as_accusations(k, cands)
+    evaluations(k, cands)
     obligations(k, cands)
     denials(k, cands)
     answers(k, cands)
