@@ -321,6 +321,8 @@ def unmarked_groups(k: Coder, cand: Candidate, noun: bool) -> None:
             iso3 = sentence_place_country(k, tok)
             if iso3 is None and entry.event not in FOREIGN_FRIENDLY:
                 iso3 = country_of_ids(k, cand.actors or cand.recipients)
+            if iso3 is None and rw.sector not in STATE_SECTORS:
+                iso3 = k.main_country  # "les rebelles" in an article about Syria
             if iso3:
                 return idx.country_actor(iso3, rw.sector, slot_tok, f"'{t.text}' with no country, in {iso3} -> {iso3}{rw.sector}")
         return None

@@ -53,6 +53,22 @@ class Coder:
         self.dropped: dict[str, int] = {}
         self.headline: int | None = None  # the start token of the headline's sentence after its label
         self.topic_country = self._topic_country()
+        self.main_country = self._main_country()
+
+    def _main_country(self) -> str | None:
+        """The country the article is about, when one clearly is: its label, else the country of at
+        least half of the mentions of country-coded actors, and at least three of them."""
+        if self.topic_country:
+            return self.topic_country
+        counts: dict[str, int] = {}
+        for a in self.work.actors:
+            if a.country and a.code and not a.code.startswith(("IGO", "NGO", "IMG")):
+                counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: counts[c])
+        total = sum(counts.values())
+        return best if counts[best] >= 3 and 2 * counts[best] >= total else None
 
     def _topic_country(self) -> str | None:
         """The country a headline names before a colon ("Burundi : trois experts de l'ONU interdits
