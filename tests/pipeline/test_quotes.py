@@ -133,6 +133,15 @@ def test_cues_and_inserted_cues_of_reported_speech():
     assert len(qs) == 1 and qs[0][2] is False
 
 
+def test_a_group_with_no_country_speaks_for_the_country_of_the_article():
+    text = ("Le gouvernement malien a annoncé lundi un couvre-feu à Bamako. Le Mali est en crise depuis 2012. "
+            "Le président malien a quitté Bamako. Les rebelles ont affirmé que la ville était encerclée.")
+    qs = speakers(text)
+    assert ("la ville était encerclée", "MLIREB", False, "ont affirmé") in qs
+    assert speakers("Les rebelles ont affirmé que la ville était encerclée.") == [
+        ("la ville était encerclée", None, False, "ont affirmé")]  # no country to give them
+
+
 def test_the_writer_and_headlines_are_not_sources():
     assert speakers("Rappelons que le pays est en crise depuis deux ans.") == []
     assert speakers("On note que le pays est en crise depuis deux ans.") == []

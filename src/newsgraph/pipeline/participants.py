@@ -12,6 +12,8 @@ from newsgraph.pipeline.syntax import case_of, conjuncts, is_passive, matches_pr
 from newsgraph.pipeline.work import Work
 from newsgraph.text import norm
 
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # a country and these are one actor; not REB, OPP, CVL
+
 
 class ActorIndex:
     """Token -> actor id, and the means to add an actor for a country or a country's sector."""
@@ -92,6 +94,32 @@ class ActorIndex:
         self.work.actors.append(actor)
         self.by_id[aid] = actor
         return aid
+
+    def main_country(self) -> str | None:
+        """The country an article is about, when one clearly is: the country of at least half of the
+        mentions of country-coded actors, and at least three of them."""
+        counts: dict[str, int] = {}
+        for a in self.work.actors:
+            if a.country and a.code and not a.code.startswith(("IGO", "NGO", "IMG")):
+                counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: counts[c])
+        return best if counts[best] >= 3 and 2 * counts[best] >= sum(counts.values()) else None
+
+    def group_of_main_country(self, tok: Any) -> str | None:
+        """A non-state group named by its role noun alone ("les forces rebelles", "les insurgés"), in
+        the country the article is about."""
+        roles = self.profile.roles
+        for t in [tok, *[c for c in tok.children if c.dep_ == "amod"]]:
+            role = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
+            if role is not None and role.sector and role.sector not in STATE_SECTORS and role.kind in ("group", "organization"):
+                iso3 = self.main_country()
+                if iso3 is None:
+                    return None
+                return self.country_actor(iso3, role.sector, tok,
+                                          f"'{t.text}' with no country, in an article about {iso3} -> {iso3}{role.sector}")
+        return None
 
     def country_actor(self, iso3: str, sector: str, tok: Any, why: str) -> str:
         code = f"{iso3}{sector}"

@@ -7,14 +7,13 @@ from typing import Any
 
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.model import When
-from newsgraph.pipeline.participants import ActorIndex
+from newsgraph.pipeline.participants import STATE_SECTORS, ActorIndex  # noqa: F401 (STATE_SECTORS is read from here by the rules)
 from newsgraph.pipeline.work import Work
 
 # types whose event says nothing without a target: coded only with a recipient (or two participants)
 DYADIC = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "SANCTION", "COERCE", "THREATEN"}
 HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 FOREIGN_FRIENDLY = {"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"}
-STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # a country and these are one actor; not REB, OPP, CVL
 
 
 @dataclass
@@ -53,22 +52,7 @@ class Coder:
         self.dropped: dict[str, int] = {}
         self.headline: int | None = None  # the start token of the headline's sentence after its label
         self.topic_country = self._topic_country()
-        self.main_country = self._main_country()
-
-    def _main_country(self) -> str | None:
-        """The country the article is about, when one clearly is: its label, else the country of at
-        least half of the mentions of country-coded actors, and at least three of them."""
-        if self.topic_country:
-            return self.topic_country
-        counts: dict[str, int] = {}
-        for a in self.work.actors:
-            if a.country and a.code and not a.code.startswith(("IGO", "NGO", "IMG")):
-                counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
-        if not counts:
-            return None
-        best = max(counts, key=lambda c: counts[c])
-        total = sum(counts.values())
-        return best if counts[best] >= 3 and 2 * counts[best] >= total else None
+        self.main_country = self.topic_country or self.idx.main_country()  # "les rebelles" in an article about Syria
 
     def _topic_country(self) -> str | None:
         """The country a headline names before a colon ("Burundi : trois experts de l'ONU interdits

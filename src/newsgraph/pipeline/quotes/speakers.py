@@ -69,6 +69,9 @@ class Speakers:
         found = subject_actors(self.idx, verb)
         if found:
             return found[0], "its subject"
+        group = self.idx.group_of_main_country(subj[0]) if subj and subj[0].pos_ == "NOUN" else None
+        if group is not None:
+            return group, f"its subject {subj[0].text!r}, a group of the country the article is about"
         shared = self._shared_subject(verb)
         if shared is not None:
             return shared, "the subject it shares with the verb it is coordinated with"
