@@ -74,3 +74,12 @@ def test_praise_is_no_criticism():
 def test_a_government_asserting_its_rebels_hostile_act_accuses_them():
     _, events = _events("Le gouvernement malien a déclaré que les rebelles avaient attaqué un convoi à Gao.")
     assert any(e == "ACCUSE" and a == ["MLIGOV"] and r and r[0].startswith("MLIREB") for e, a, r in events)
+
+
+def test_an_announced_hostile_act_is_a_threat_made_now():
+    _, events = _events("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.")
+    assert ("THREATEN", ["FRAGOV"], ["RUS"]) in events
+    doc = newsgraph.extract("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.",
+                            published="2017-03-01")
+    threat = next(e for e in doc.events if e.event == "THREATEN")
+    assert threat.status == "asserted" and threat.cameo == "1312" and "is a threat" in threat.why

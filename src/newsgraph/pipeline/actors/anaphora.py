@@ -78,6 +78,8 @@ class Pronoun:
             if prev.how == "pronoun" and prev.sent < f.sent - 1:
                 continue
             tok = doc[prev.head] if prev.head else doc[prev.t0]
+            if tok.dep_ in ("appos", "flat:name") and tok.head.dep_ in SUBJECT_DEPS:
+                tok = tok.head  # "Le président Laurent Gbagbo a annoncé qu'il ...": the name in apposition to the subject
             if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "conj" and prev.how != "pronoun":
                 continue
             info = r.infos[key]
