@@ -83,3 +83,8 @@ def test_an_announced_hostile_act_is_a_threat_made_now():
                             published="2017-03-01")
     threat = next(e for e in doc.events if e.event == "THREATEN")
     assert threat.status == "asserted" and threat.cameo == "1312" and "is a threat" in threat.why
+
+
+def test_a_locution_noun_right_after_its_verb_whatever_the_parse():
+    _, events = _events("L'armée malienne a levé vendredi le blocus imposé la veille aux camions, ont indiqué des responsables.")
+    assert any(e == "RETREAT" and a == ["MLIMIL"] for e, a, _ in events)

@@ -157,4 +157,21 @@ def locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
                     return entry
             if key in k.lex.locutions and under(c, tok, 3):
                 return k.lex.locutions[key]
+    return adjacent_locution(k, tok, lemma)
+
+
+SKIPPABLE = ("DET", "ADV", "ADJ", "NUM")
+
+
+def adjacent_locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
+    """The noun of a locution written right after its verb, whatever the parse made of it ("a levé
+    vendredi le blocus ..., ont indiqué des responsables": the parser hung "blocus" on "indiqué");
+    only determiners, adverbs, adjectives, numbers and a time word may come between."""
+    sent_end = tok.sent.end
+    for c in tok.doc[tok.i + 1:min(tok.i + 6, sent_end)]:
+        entry = k.lex.locutions.get((lemma, c.lemma_.lower())) or k.lex.locutions.get((lemma, c.lower_))
+        if entry is not None and c.pos_ == "NOUN":
+            return entry
+        if c.pos_ not in SKIPPABLE and not (c.pos_ == "NOUN" and c.dep_ == "obl:mod" and c.i in k.time_tokens):
+            return None
     return None
