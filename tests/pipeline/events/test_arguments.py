@@ -86,5 +86,6 @@ def test_an_announced_hostile_act_is_a_threat_made_now():
 
 
 def test_a_locution_noun_right_after_its_verb_whatever_the_parse():
-    _, events = _events("L'armée malienne a levé vendredi le blocus imposé la veille aux camions, ont indiqué des responsables.")
+    _, events = _events(("L'armée malienne a levé vendredi le blocus imposé la veille aux camions nigériens empruntant ce "
+                        "point de passage entre la ville de Gao et le Niger, ont indiqué des responsables à l'AFP."))
     assert any(e == "RETREAT" and a == ["MLIMIL"] for e, a, _ in events)
