@@ -89,3 +89,10 @@ def test_a_locution_noun_right_after_its_verb_whatever_the_parse():
     _, events = _events(("L'armée malienne a levé vendredi le blocus imposé la veille aux camions nigériens empruntant ce "
                         "point de passage entre la ville de Gao et le Niger, ont indiqué des responsables à l'AFP."))
     assert any(e == "RETREAT" and a == ["MLIMIL"] for e, a, _ in events)
+
+
+def test_a_criticism_of_an_act_accuses_its_author():
+    _, events = _events("Le Mali s'est plaint mardi auprès des Nations unies de deux raids aériens nigériens menés vendredi dernier.")
+    assert ("ACCUSE", ["MLI"], ["NER"]) in events
+    _, events = _events("La police malienne a ouvert une enquête sur des crimes présumés commis par les forces nigériennes.")
+    assert any(e == "ACCUSE" and r and r[0].startswith("NER") for e, _, r in events)

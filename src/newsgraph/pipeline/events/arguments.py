@@ -78,6 +78,10 @@ def arguments(k: Coder, cand: Candidate) -> None:
                 for g in c.children:
                     if g.dep_ in ("nmod", "obl:arg") and case_of(g) in k.words.genitive_preps:
                         cand.recipients = [a for a in actors_of(idx, g) if a not in cand.actors]
+    if not cand.recipients and entry.event == "ACCUSE" and not noun:
+        cand.recipients = [a for a in accused_authors(k, cand) if a not in cand.actors]
+        if cand.recipients:
+            cand.notes.append("target: the author of the act it is about")
     if not cand.recipients or not cand.actors:
         unmarked_groups(k, cand, noun)
     if entry.embed and not cand.recipients:
@@ -130,6 +134,50 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
             cand.actors = [idx.implied_actor(iso3, sector, f"the state of {iso3}, agent of a passive act that names none")]
             cand.recipients = [r for r in cand.recipients if r not in cand.actors]
             cand.notes.append(f"actor implied: {iso3}{sector}, the agent of a passive that names none")
+
+
+def accused_authors(k: Coder, cand: Candidate) -> list[str]:
+    """Whom a criticism of an act accuses: the act's author ("a dénoncé la répression par la Serbie",
+    "s'est plaint de deux raids aériens israéliens", "une enquête sur des crimes commis par les forces
+    croates"), named by a complement, an adjective or the agent of a participle on the act's noun."""
+    idx, words = k.idx, k.words
+    acts = [c for c in cand.trigger.children if c.dep_ in ("obj", "obl", "obl:arg") and c.pos_ == "NOUN"
+            and (c.dep_ == "obj" or case_of(c) in words.genitive_preps or case_of(c) in ("sur", "contre"))]
+    noun = locution_noun(cand) if cand.rule == "locution" else None
+    if noun is not None:  # "dénoncer la répression par X", "ouvrir une enquête sur des crimes commis par X"
+        acts[:0] = [noun, *[c for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+                            and (case_of(c) in words.genitive_preps or case_of(c) in ("sur", "contre"))]]
+    lex = k.lex
+    for t in cand.trigger.doc[cand.trigger.i + 1:min(cand.trigger.i + 12, cand.trigger.sent.end)]:
+        if t.text in CLAUSE_BREAKS or t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"):
+            break
+        if t.pos_ == "NOUN" and t not in acts and (lex.nouns.get(t.lemma_.lower()) or lex.nouns.get(t.lower_)):
+            acts.append(t)  # an act noun the parse hung elsewhere ("s'est plaint ... de deux raids israéliens")
+    for act in acts:
+        found = actors_of(idx, act) or agent_after(k, act)
+        if not found:
+            for c in act.children:
+                if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm"):
+                    found = [a for g in c.children if g.dep_ == "obl:agent" or case_of(g) in words.agent_preps
+                             for a in actors_of(idx, g)]
+                    if found:
+                        break
+        if found:
+            return found
+    return []
+
+
+def agent_after(k: Coder, noun: Any) -> list[str]:
+    """The agent written right after an act noun, whatever the parse: "la répression par la Serbie"."""
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+    if nxt is None or plain_apostrophes(nxt.lower_) not in k.words.agent_preps:
+        return []
+    for t in doc[nxt.i + 1:min(nxt.i + 4, noun.sent.end)]:
+        aid = k.idx.at(t)
+        if aid:
+            return [aid]
+    return []
 
 
 def implied_protest_target(k: Coder, cand: Candidate) -> None:
