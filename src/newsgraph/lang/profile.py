@@ -76,6 +76,7 @@ class Words:
     proximity: frozenset[str]
     attribution_preps: frozenset[str]
     partner_preps: frozenset[str]
+    about_preps: frozenset[str]
     attribution_split: dict[str, str]
     infinitive_marks: frozenset[str]
     conditional_marks: frozenset[str]
@@ -145,7 +146,7 @@ class Words:
             of_preps=_fs(prep["of"]), genitive_preps=_fs(prep["genitive"]), provenance_preps=_fs(prep["provenance"]), locative_preps=_fs(prep["locative"]),
             place_country_preps=_fs(prep["place_country"]),
             place_preps=_fs(prep["place_country"]) | _fs(prep["place_city"]), proximity=_fs(prep["proximity"]),
-            attribution_preps=_fs(prep["attribution"]), partner_preps=_fs(prep["partner"]), attribution_split=dict(prep["attribution_split"]),
+            attribution_preps=_fs(prep["attribution"]), partner_preps=_fs(prep["partner"]), about_preps=_fs(prep.get("about", ())), attribution_split=dict(prep["attribution_split"]),
             infinitive_marks=_fs(prep["infinitive_marks"]),
             conditional_marks=_fs(d["conjunctions"]["conditional"]), complementizers=_fs(d["conjunctions"]["complementizer"]),
             have=verbs["have"], be=verbs["be"], near_future=verbs["near_future"], conditional_planned=verbs["conditional_planned"],

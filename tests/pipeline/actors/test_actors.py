@@ -135,3 +135,10 @@ def test_a_people_living_in_another_country():
         assert [a.code for a in doc.actors if a.name.startswith("Albanais")] == ["SRBCVL"], text
     doc = newsgraph.extract("Les Russes ont envahi l'Ukraine.", published="2022-03-01")
     assert "RUS" in [a.code for a in doc.actors]
+
+
+def test_the_organisation_an_apposition_names_outranks_the_base():
+    doc = newsgraph.extract("Kenzo Oshima, coordonnateur des secours d'urgence des Nations unies, a exigé un cessez-le-feu.",
+                            published="2004-05-01")
+    person = next(a for a in doc.actors if a.name == "Kenzo Oshima")
+    assert person.code == "IGOUNO" and "apposition" in person.why

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.pipeline.actors.descriptions import lookback
+from newsgraph.pipeline.actors.descriptions import apposed_organisation, lookback
 from newsgraph.pipeline.actors.resolver import Context, Found, FromHistory, Resolver, TokenTable
 from newsgraph.pipeline.syntax import SUBJECT_DEPS, agreement, governed_by
 from newsgraph.text import plain_apostrophes
@@ -152,6 +152,19 @@ def _apposed(doc: Any, f: Found, g: Found) -> bool:
             return False
         t = t.head
     return False
+
+
+def organisation_roles(r: Resolver, doc: Any, resolved: list[tuple[Found, str]]) -> None:
+    """A known person whose apposition names the international organisation they serve takes its
+    code ("Kofi Annan, secrétaire général de l'ONU" -> IGOUNO)."""
+    for f, key in resolved:
+        info = r.infos[key]
+        if f.how != "name" or info.kind != "person" or not info.code:
+            continue
+        org = apposed_organisation(r, doc, f.t0, f.t1)
+        if org and org != info.code[:len(org)]:
+            info.why += f"; code {org} from the apposition {doc[f.t1:f.t1 + 8].text!r}, not {info.code}"
+            info.code, info.country = org, org[:3]
 
 
 def merge_appositions(r: Resolver, doc: Any, resolved: list[tuple[Found, str]]) -> None:

@@ -49,6 +49,51 @@ def noun_phrase_start(r: Resolver, doc: Any, i: int) -> bool:
     return tok.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "ADJ")
 
 
+def apposition_after(r: Resolver, doc: Any, t1: int, hi: int) -> list[int]:
+    """The tokens of the apposition after a name ending at t1. It is set off by a comma or a bracket,
+    or starts with a role noun, and ends at the next comma: "Évariste Ndayishimiye, patron du
+    CNDD-FDD, ..." but not "X critique vivement l'UE"."""
+    after: list[int] = []
+    start = t1
+    while start < min(hi, t1 + 2) and doc[start].pos_ == "PROPN":
+        start += 1  # the rest of a name the recogniser cut short
+    if start < hi and doc[start].text in APPOSITION_OPEN:
+        start += 1
+        if start < hi and not noun_phrase_start(r, doc, start):
+            return after  # "X, critique vivement l'UE": a verb the tagger missed, no apposition
+    elif start >= hi or not r.profile.roles.get(norm(doc[start].text)):
+        return after  # no apposition unless a role noun follows the name at once ("X responsable de ...")
+    for i in range(start, hi):
+        if doc[i].pos_ == "VERB" or doc[i].text in APPOSITION_CLOSE:
+            break
+        after.append(i)
+    return after
+
+
+def apposed_organisation(r: Resolver, doc: Any, t0: int, t1: int) -> str | None:
+    """The international organisation the apposition after a person's name says they serve ("Kofi
+    Annan, secrétaire général de l'ONU", "Kenzo Oshima, coordonnateur des secours d'urgence des
+    Nations unies"): what the text says of their role at the time outranks the actor base."""
+    after = apposition_after(r, doc, t1, min(doc[t0].sent.end, t1 + 16))
+    if not after or not any(r.profile.roles.get(norm(doc[i].text)) for i in after):
+        return None  # a role noun says it is a role: "X, de l'ONU" is no apposition of office
+    for i in after:
+        f = r.at_token.get(i)
+        if f is not None and f.key and r.infos[f.key].kind == "person":
+            # the office's holder the description was read as: "secrétaire général de l'ONU" -> IGOUNO,
+            # "Président du Tchad" -> TCDGOV
+            code = r.infos[f.key].code
+            if code:
+                return code if code[:3] in ("IGO", "NGO") else None
+            continue
+        c, org = country_of_token(r, doc[i])
+        if org and org[:3] in ("IGO", "NGO"):
+            return org
+        if c or org:
+            return None  # "Idriss Déby, Président du Tchad et de l'Union africaine": the country comes first
+    return None
+
+
 def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tuple[str | None, str | None]:
     """Country and sector of an unknown name from its own words or the role phrase around it: the
     apposition after it first ("X, responsable de la ligue burundaise ..."), then the words before it,
@@ -65,24 +110,7 @@ def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tu
             if doc[i].pos_ in ("VERB", "AUX"):
                 lo = i + 1
                 break
-        # the apposition after it is set off by a comma or a bracket, or starts with a role noun, and
-        # ends at the next comma: "Évariste Ndayishimiye, patron du CNDD-FDD, ..." but not "X critique
-        # vivement l'UE"
-        after = []
-        start = t1
-        while start < min(hi, t1 + 2) and doc[start].pos_ == "PROPN":
-            start += 1  # the rest of a name the recogniser cut short
-        if start < hi and doc[start].text in APPOSITION_OPEN:
-            start += 1
-            if start < hi and not noun_phrase_start(r, doc, start):
-                start = hi  # "X, critique vivement l'UE": a verb the tagger missed, no apposition
-        elif start >= hi or not r.profile.roles.get(norm(doc[start].text)):
-            start = hi  # no apposition unless a role noun follows the name at once ("X responsable de ...")
-        if start < hi:
-            for i in range(start, hi):
-                if doc[i].pos_ == "VERB" or doc[i].text in APPOSITION_CLOSE:
-                    break
-                after.append(i)
+        after = apposition_after(r, doc, t1, hi)
         order = after + list(range(t0 - 1, lo - 1, -1))
     apposition = set(order[:len(after)]) if not inside else set(order)
     iso3 = sector = None

@@ -17,7 +17,7 @@ from datetime import date
 
 from newsgraph.actorbase import actor_base
 from newsgraph.model import Actor, Mention
-from newsgraph.pipeline.actors.anaphora import anaphors, match_pronouns, merge_appositions
+from newsgraph.pipeline.actors.anaphora import anaphors, match_pronouns, merge_appositions, organisation_roles
 from newsgraph.pipeline.actors.descriptions import article_country, demonym_nouns, match_descriptions
 from newsgraph.pipeline.actors.names import match_entities, match_names
 from newsgraph.pipeline.actors.resolver import Context, Found, Resolver
@@ -63,6 +63,7 @@ class ActorStage:
             ctx.history.append(key)
             ctx.resolved.append((f, key))
         merge_appositions(r, doc, ctx.resolved)
+        organisation_roles(r, doc, ctx.resolved)
         _build(work, r, ctx.resolved)
 
 

@@ -142,11 +142,11 @@ def accused_authors(k: Coder, cand: Candidate) -> list[str]:
     croates"), named by a complement, an adjective or the agent of a participle on the act's noun."""
     idx, words = k.idx, k.words
     acts = [c for c in cand.trigger.children if c.dep_ in ("obj", "obl", "obl:arg") and c.pos_ == "NOUN"
-            and (c.dep_ == "obj" or case_of(c) in words.genitive_preps or case_of(c) in ("sur", "contre"))]
+            and (c.dep_ == "obj" or case_of(c) in words.genitive_preps or case_of(c) in words.about_preps)]
     noun = locution_noun(cand) if cand.rule == "locution" else None
     if noun is not None:  # "dénoncer la répression par X", "ouvrir une enquête sur des crimes commis par X"
         acts[:0] = [noun, *[c for c in noun.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
-                            and (case_of(c) in words.genitive_preps or case_of(c) in ("sur", "contre"))]]
+                            and (case_of(c) in words.genitive_preps or case_of(c) in words.about_preps)]]
     lex = k.lex
     for t in cand.trigger.doc[cand.trigger.i + 1:min(cand.trigger.i + 12, cand.trigger.sent.end)]:
         if t.text in CLAUSE_BREAKS or t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm"):
