@@ -168,9 +168,29 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
             iso3 = base.capitals.get(norm(t.text))
             if iso3 and t.text[:1].isupper():
                 aid = idx.country_actor(iso3, "GOV", t, f"capital {t.text!r} as a participant -> government of {iso3}")
+        if aid is None and depth == 0:
+            aid = document_author(idx, t)
         if aid and aid not in out:
             out.append(aid)
     return out
+
+
+def document_author(idx: ActorIndex, tok: Any) -> str | None:
+    """A document speaks for whoever issued it ("le gouvernement publie un communiqué qui condamne",
+    "Amnesty International publie un rapport rappelant ..."): the subject of the verb that issues it,
+    or its possessive."""
+    words = idx.words
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words.document_nouns:
+        return None
+    for c in tok.children:
+        if c.dep_ == "det" and "Yes" in c.morph.get("Poss") and idx.at(c):
+            return idx.at(c)
+    head = tok.head
+    if tok.dep_ == "obj" and head.lemma_.lower() in words.issuing_verbs:
+        found = subject_actors(idx, head)
+        if found:
+            return found[0]
+    return None
 
 
 def coordinated_before(idx: ActorIndex, pron: Any) -> list[str]:

@@ -96,3 +96,10 @@ def test_a_criticism_of_an_act_accuses_its_author():
     assert ("ACCUSE", ["MLI"], ["NER"]) in events
     _, events = _events("La police malienne a ouvert une enquête sur des crimes présumés commis par les forces nigériennes.")
     assert any(e == "ACCUSE" and r and r[0].startswith("NER") for e, _, r in events)
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    _, events = _events("Le 7 avril, le gouvernement malien publie un communiqué qui demande au Niger de fermer sa frontière.")
+    assert ("REQUEST", ["MLIGOV"], ["NER"]) in events
+    _, events = _events("Le ministre malien a rejeté le rapport qui demande au Niger de fermer sa frontière.")
+    assert not any(e == "REQUEST" and a == ["MLIGOV"] for e, a, _ in events)  # rejecting a report is not writing it
