@@ -103,3 +103,10 @@ def test_a_document_speaks_for_whoever_issued_it():
     assert ("REQUEST", ["MLIGOV"], ["NER"]) in events
     _, events = _events("Le ministre malien a rejeté le rapport qui demande au Niger de fermer sa frontière.")
     assert not any(e == "REQUEST" and a == ["MLIGOV"] for e, a, _ in events)  # rejecting a report is not writing it
+
+
+def test_civil_society_addresses_its_government_when_it_names_no_one():
+    _, events = _events("Le collectif malien a réclamé mardi un droit de contrôle sur l'utilisation des fonds.")
+    assert ("REQUEST", ["MLICVL"], ["MLIGOV"]) in events
+    _, events = _events("Le collectif malien a réclamé mardi une présence militaire de l'ONU.")
+    assert not any(r == ["MLIGOV"] for _, _, r in events)  # the one asked is named

@@ -180,6 +180,27 @@ def agent_after(k: Coder, noun: Any) -> list[str]:
     return []
 
 
+CIVIL_CLAIMS = {"REQUEST", "REJECT", "ACCUSE"}
+CIVIL_SECTORS = {"CVL", "LAB", "OPP", "NGO", "EDU", "AGR", "BUS", "REF"}
+
+
+def implied_civil_target(k: Coder, cand: Candidate) -> None:
+    """A demand, refusal or criticism by a country's own civil society that names no one addresses its
+    government ("le collectif a réclamé un droit de contrôle", "les syndicats exigent le retrait").
+    Run last, when no other rule found whom it addresses."""
+    if cand.entry.event not in CIVIL_CLAIMS or not cand.actors or cand.recipients:
+        return
+    by_id = k.idx.by_id
+    sectors = {(by_id[a].code or "")[3:6] for a in cand.actors if a in by_id}
+    countries = {by_id[a].country for a in cand.actors if a in by_id}
+    if len(countries) != 1 or not sectors or not sectors <= CIVIL_SECTORS:
+        return
+    iso3 = next(iter(countries))
+    if iso3:
+        cand.recipients = [k.idx.implied_actor(iso3, "GOV", f"the government of {iso3}, which its civil society addresses")]
+        cand.notes.append(f"recipient implied: the government of {iso3}")
+
+
 def implied_protest_target(k: Coder, cand: Candidate) -> None:
     """A protest with no stated target addresses the government of the country it is held in."""
     if not cand.actors or cand.recipients:

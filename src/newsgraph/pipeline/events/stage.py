@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.cameo import goldstein, quad_class
 from newsgraph.model import Claim, Event, Span, TextSpan
-from newsgraph.pipeline.events.arguments import arguments, locution_noun, no_self_recipients
+from newsgraph.pipeline.events.arguments import arguments, implied_civil_target, locution_noun, no_self_recipients
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations
@@ -61,6 +61,8 @@ def code_events(k: Coder) -> list[Candidate]:
     obligations(k, cands)
     denials(k, cands)
     answers(k, cands)
+    for c in cands:
+        implied_civil_target(k, c)
     return cands
 
 
