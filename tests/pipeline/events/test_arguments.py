@@ -110,3 +110,10 @@ def test_civil_society_addresses_its_government_when_it_names_no_one():
     assert ("REQUEST", ["MLICVL"], ["MLIGOV"]) in events
     _, events = _events("Le collectif malien a réclamé mardi une présence militaire de l'ONU.")
     assert not any(r == ["MLIGOV"] for _, _, r in events)  # the one asked is named
+
+
+def test_endorsing_an_act_is_the_act():
+    _, events = _events("Les députés maliens approuvent la mise en cause du président malien.")
+    assert ("ACCUSE", ["MLILEG"], ["MLIGOV"]) in events and not any(e == "SUPPORT" for e, _, _ in events)
+    _, events = _events("Les députés maliens approuvent le président malien.")
+    assert any(e == "SUPPORT" for e, _, _ in events)

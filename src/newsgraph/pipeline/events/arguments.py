@@ -291,7 +291,7 @@ def clause_actors(k: Coder, tok: Any, cand: Candidate) -> list[str]:
         if head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ" and "Part" in head.morph.get("VerbForm"):
             participle = head.dep_ == "acl" and "Part" in head.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in head.children)
             found = actors_of(k.idx, head.head) if participle else subject_actors(k.idx, head)
-            if found and head.lemma_.lower() in k.words.support_verbs:
+            if found and (head.lemma_.lower() in k.words.support_verbs or head.lemma_.lower() in k.words.endorsing):
                 cand.notes.append(f"source: the subject of the support verb {head.text!r}")
             elif found:
                 cand.notes.append(f"source: the subject of {head.text!r}")

@@ -34,9 +34,15 @@ def code_events(k: Coder) -> list[Candidate]:
             noun = locution_noun(Candidate(tok, entry, (0, 0), rule=rule))
             if noun is not None:
                 nouns_of_locutions.add(noun.i)
+    # "les députés approuvent la mise en cause de X": endorsing an act is the act, its subject the source
+    noun_triggers = {tok.i for tok, _, rule in found if rule == "noun"}
+    endorsed = {c.i for tok, _, rule in found if rule == "verb" and tok.lemma_.lower() in k.words.endorsing
+                for c in tok.children if c.dep_ == "obj" and c.i in noun_triggers}
     every = []
     for tok, entry, rule in found:
         if rule == "noun" and tok.i in nouns_of_locutions:
+            continue
+        if rule == "verb" and tok.lemma_.lower() in k.words.endorsing and any(c.i in endorsed for c in tok.children):
             continue
         c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
         arguments(k, c)
