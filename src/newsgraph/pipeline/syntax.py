@@ -54,8 +54,11 @@ def governed_by(tok: Any, preps: frozenset[str] | set[str]) -> bool:
 
 
 def is_passive(tok: Any, words: Words) -> bool:
-    if tok.lemma_.lower() in words.be_auxiliary and not any(c.dep_ == "obl:agent" for c in tok.children):
-        return False  # "est repassée à l'offensive": the compound past of a verb conjugated with "be"
+    lemma = tok.lemma_.lower()
+    if (lemma in words.be_auxiliary or lemma in words.stative_participles) and not any(c.dep_ == "obl:agent" for c in tok.children):
+        # "est repassée à l'offensive": the compound past of a verb conjugated with "be"; "est
+        # disposée à envoyer": a state of the subject
+        return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return True
     if any(c.dep_ == "nsubj:pass" for c in tok.children):

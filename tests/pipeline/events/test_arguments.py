@@ -117,3 +117,15 @@ def test_endorsing_an_act_is_the_act():
     assert ("ACCUSE", ["MLILEG"], ["MLIGOV"]) in events and not any(e == "SUPPORT" for e, _, _ in events)
     _, events = _events("Les députés maliens approuvent le président malien.")
     assert any(e == "SUPPORT" for e, _, _ in events)
+
+
+def test_a_stative_participle_is_no_passive():
+    _, events = _events("Le Niger est disposé à envoyer du matériel pour aider le Mali.")
+    assert any(e == "AGREE" and a == ["NER"] for e, a, _ in events)
+
+
+def test_a_bomb_is_no_hazard():
+    _, events = _events("Douze policiers maliens ont été tués par l'explosion d'une voiture piégée à Gao.")
+    assert ("ASSAULT", [], ["MLICOP"]) in events
+    _, events = _events("Douze policiers maliens ont été tués par l'explosion d'une citerne à Gao.")
+    assert not any(e == "ASSAULT" for e, _, _ in events)

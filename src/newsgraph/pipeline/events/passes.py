@@ -12,7 +12,7 @@ from newsgraph.lang.lexicon import EventEntry
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
 from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, STATE_SECTORS, Candidate, Coder
 from newsgraph.pipeline.events.status import historical, status
-from newsgraph.pipeline.events.triggers import locution, verb_lemma
+from newsgraph.pipeline.events.triggers import locution, long_noun, verb_lemma
 from newsgraph.pipeline.participants import actors_of, subject_actors
 
 ALLEGE = ("112", "ACCUSE", "allege")
@@ -50,10 +50,20 @@ def victims_only(k: Coder, entry: EventEntry, c: Candidate, tok: Any, rule: str)
     causes = [ch for ch in tok.children if ch.dep_ in ("nsubj", "obl:agent", "obl")]
     if tok.dep_ in ("acl", "advcl", "conj"):
         causes.append(tok.head)
-    if any(t.lemma_.lower() in k.words.hazards for t in causes):
+    if any(t.lemma_.lower() in k.words.hazards and not attack_inside(k, t) for t in causes):
         return False
     passive = any(ch.dep_ in ("aux:pass", "nsubj:pass") for ch in tok.children)
     return passive
+
+
+def attack_inside(k: Coder, hazard: Any) -> bool:
+    """Is a hazard an attack's ("l'explosion d'une voiture piégée")?"""
+    for c in hazard.subtree:
+        long = long_noun(k, c)
+        entry = long[0] if long else k.lex.nouns.get(c.lemma_.lower()) or k.lex.nouns.get(c.lower_)
+        if c.i != hazard.i and entry is not None and entry.event == "ASSAULT":
+            return True
+    return False
 
 
 GOVERNING = {"AGREE", "THREATEN", "REQUEST", "REJECT"}
