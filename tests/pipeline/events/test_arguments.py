@@ -129,3 +129,8 @@ def test_a_bomb_is_no_hazard():
     assert ("ASSAULT", [], ["MLICOP"]) in events
     _, events = _events("Douze policiers maliens ont été tués par l'explosion d'une citerne à Gao.")
     assert not any(e == "ASSAULT" for e, _, _ in events)
+
+
+def test_a_nationality_adjective_on_an_event_noun_names_its_author():
+    _, events = _events("Les émeutes maliennes contre la politique de l'armée nigérienne se poursuivent.")
+    assert any(e == "PROTEST" and a == ["MLI"] and r and r[0].startswith("NER") for e, a, r in events)

@@ -27,7 +27,11 @@ def arguments(k: Coder, cand: Candidate) -> None:
         cand.notes.append("a verb tagged as a noun")
         noun = False
     elif noun:
-        for slot in entry.actor:
+        own = noun_nationality(k, tok)
+        if own:  # "les émeutes palestiniennes contre ...", "deux raids aériens israéliens"
+            cand.actors = [own]
+            cand.notes.append("source: the noun's nationality adjective")
+        for slot in () if own else entry.actor:
             for t in slot_actors(idx, tok, slot, noun=True):
                 cand.actors += [a for a in actors_of(idx, t) if a not in cand.actors]
         for slot in entry.participants:
@@ -134,6 +138,17 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
             cand.actors = [idx.implied_actor(iso3, sector, f"the state of {iso3}, agent of a passive act that names none")]
             cand.recipients = [r for r in cand.recipients if r not in cand.actors]
             cand.notes.append(f"actor implied: {iso3}{sector}, the agent of a passive that names none")
+
+
+def noun_nationality(k: Coder, tok: Any) -> str | None:
+    """The country a nationality adjective on an event noun names: its author."""
+    base = k.idx.base
+    for c in tok.children:
+        if c.dep_ == "amod" and c.text[:1].islower():
+            iso3 = base.adjectives.get(norm(c.text))
+            if iso3:
+                return k.idx.at(c) or k.idx.country(iso3, c, f"country adjective {c.text!r} on {tok.text!r}")
+    return None
 
 
 def accused_authors(k: Coder, cand: Candidate) -> list[str]:
