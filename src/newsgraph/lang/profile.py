@@ -91,6 +91,7 @@ class Words:
     stative_participles: frozenset[str]
     responsibility: frozenset[str]
     conditional_endings: tuple[str, ...]
+    future_endings: tuple[str, ...]
     hypothetical_governors: frozenset[str]
     planned_governors: frozenset[str]
     object_control: frozenset[str]
@@ -154,7 +155,7 @@ class Words:
             infinitive_marks=_fs(prep["infinitive_marks"]),
             conditional_marks=_fs(d["conjunctions"]["conditional"]), complementizers=_fs(d["conjunctions"]["complementizer"]),
             have=verbs["have"], be=verbs["be"], near_future=verbs["near_future"], conditional_planned=verbs["conditional_planned"],
-            impersonal=_fs(verbs["impersonal"]), obligation=_fs(verbs.get("obligation", ())), be_auxiliary=_fs(verbs.get("be_auxiliary", ())), stative_participles=_fs(verbs.get("stative_participles", ())), responsibility=_fs(verbs.get("responsibility", ())), conditional_endings=tuple(verbs["conditional_endings"]),
+            impersonal=_fs(verbs["impersonal"]), obligation=_fs(verbs.get("obligation", ())), be_auxiliary=_fs(verbs.get("be_auxiliary", ())), stative_participles=_fs(verbs.get("stative_participles", ())), responsibility=_fs(verbs.get("responsibility", ())), conditional_endings=tuple(verbs["conditional_endings"]), future_endings=tuple(verbs.get("future_endings", ())),
             hypothetical_governors=_fs(gov["hypothetical"]), planned_governors=_fs(gov["planned"]),
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),

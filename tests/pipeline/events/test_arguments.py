@@ -76,15 +76,6 @@ def test_a_government_asserting_its_rebels_hostile_act_accuses_them():
     assert any(e == "ACCUSE" and a == ["MLIGOV"] and r and r[0].startswith("MLIREB") for e, a, r in events)
 
 
-def test_an_announced_hostile_act_is_a_threat_made_now():
-    _, events = _events("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.")
-    assert ("THREATEN", ["FRAGOV"], ["RUS"]) in events
-    doc = newsgraph.extract("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.",
-                            published="2017-03-01")
-    threat = next(e for e in doc.events if e.event == "THREATEN")
-    assert threat.status == "asserted" and threat.cameo == "1312" and "is a threat" in threat.why
-
-
 def test_a_locution_noun_right_after_its_verb_whatever_the_parse():
     _, events = _events(("L'armée malienne a levé vendredi le blocus imposé la veille aux camions nigériens empruntant ce "
                         "point de passage entre la ville de Gao et le Niger, ont indiqué des responsables à l'AFP."))
@@ -134,3 +125,14 @@ def test_a_bomb_is_no_hazard():
 def test_a_nationality_adjective_on_an_event_noun_names_its_author():
     _, events = _events("Les émeutes maliennes contre la politique de l'armée nigérienne se poursuivent.")
     assert any(e == "PROTEST" and a == ["MLI"] and r and r[0].startswith("NER") for e, a, r in events)
+
+
+def test_a_present_the_tagger_calls_future_is_present():
+    doc = newsgraph.extract("Chaque année, le PAM fournit une assistance à des millions de personnes au Mali.", published="2017-03-01")
+    assert all(e.status == "asserted" for e in doc.events) and doc.events
+
+
+def test_an_announced_act_keeps_its_type_and_is_planned():
+    doc = newsgraph.extract("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.",
+                            published="2017-03-01")
+    assert any(e.event == "COERCE" and e.status == "planned" for e in doc.events)  # the contract: status, not THREATEN

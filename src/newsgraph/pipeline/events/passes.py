@@ -3,10 +3,8 @@ refusals that answer a demand, and assertions of another party's hostile act rea
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from newsgraph.cameo import plover_for
 
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
@@ -193,28 +191,6 @@ def opposed(speaker: Any, target: Any) -> bool:
         sector = (a.code or "")[3:6]
         return not sector or sector in STATE_SECTORS
     return state(speaker) != state(target)
-
-
-# CAMEO: the threat of an act, by the act's root (16 reduce relations, 17 coerce, 18 assault, 19 fight,
-# 20 mass violence): 131 threaten non-force, 1312 with sanctions, 137 with repression, 138 with force
-THREAT_CODES = {"16": "131", "163": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
-
-
-def announced_acts_as_threats(k: Coder, cands: list[Candidate]) -> None:
-    """'X va imposer des sanctions', 'X prévoit d'imposer des restrictions', 'X a confirmé qu'elle
-    renforcerait le blocus': a hostile act its actor announces is a threat (CAMEO 13), made now."""
-    for c in cands:
-        cameo = THREAT_CODES.get(c.entry.cameo[:3]) or THREAT_CODES.get(c.entry.cameo[:2])
-        if cameo is None or not c.actors or c.rule == "noun":
-            continue
-        own = c.attributed_to is not None and c.attributed_to in c.actors
-        if c.status == "planned" or c.status == "hypothetical" and own:
-            plover = plover_for(cameo)
-            if plover is None:
-                continue
-            c.notes.append(f"a {c.entry.event} its actor announces ({c.status}) is a threat")
-            c.entry = replace(c.entry, cameo=cameo, event=plover.event, mode=plover.mode, context=plover.context)
-            c.status = "asserted"
 
 
 DEMAND = ("100", "REQUEST", None)  # CAMEO, type and mode of a demand read off an obligation

@@ -15,7 +15,7 @@ from newsgraph.pipeline.events.arguments import arguments, implied_civil_target,
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations
-from newsgraph.pipeline.events.passes import announced_acts_as_threats, answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
+from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
 from newsgraph.pipeline.syntax import under
@@ -61,7 +61,6 @@ def code_events(k: Coder) -> list[Candidate]:
         if historical(k, c):
             c.status = "historical"
         cands.append(c)
-    announced_acts_as_threats(k, cands)
     assertions_as_accusations(k, cands)
     evaluations(k, cands)
     obligations(k, cands)

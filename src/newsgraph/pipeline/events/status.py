@@ -37,12 +37,20 @@ def negated(k: Coder, tok: Any) -> bool:
     return False
 
 
+def tense(tok: Any, w: Any) -> list[str]:
+    """The tagger's tenses of a verb, without a future its form does not have ("fournit")."""
+    tenses = tok.morph.get("Tense")
+    if "Fut" in tenses and w.future_endings and not tok.lower_.endswith(tuple(w.future_endings)):
+        return [t for t in tenses if t != "Fut"]
+    return list(tenses)
+
+
 def verb_status(k: Coder, tok: Any, clause: list[Any]) -> str:
     w = k.words
     if any(negated(k, t) for t in clause):
         return "negated"
     mood = {m for t in clause for m in moods(t, w)}
-    tenses = {x for t in clause for x in t.morph.get("Tense")}
+    tenses = {x for t in clause for x in tense(t, w)}
     if any(c.dep_ == "mark" and c.lower_ in w.conditional_marks for c in tok.children):
         return "hypothetical"
     infinitive = "Inf" in tok.morph.get("VerbForm")
@@ -61,7 +69,7 @@ def verb_status(k: Coder, tok: Any, clause: list[Any]) -> str:
             return "hypothetical"
         if any(negated(k, t) for t in gclause):
             return "negated"
-        if any(m == "Fut" for t in gclause for m in t.morph.get("Tense")):
+        if any(m == "Fut" for t in gclause for m in tense(t, w)):
             return "planned"
     if "Cnd" in mood:
         return "planned" if tok.lemma_ == w.conditional_planned else "hypothetical"
