@@ -142,3 +142,10 @@ def test_the_organisation_an_apposition_names_outranks_the_base():
                             published="2004-05-01")
     person = next(a for a in doc.actors if a.name == "Kenzo Oshima")
     assert person.code == "IGOUNO" and "apposition" in person.why
+
+
+def test_an_attribution_before_a_name_does_not_describe_it():
+    doc = newsgraph.extract("Selon Le Monde, en cette journée du 6 décembre, Jean Dupontel avait exigé la démission du ministre.",
+                            published="2017-03-01")
+    person = next(a for a in doc.actors if a.name.endswith("Dupontel"))
+    assert person.code != "FRAMED"

@@ -110,6 +110,12 @@ def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tu
             if doc[i].pos_ in ("VERB", "AUX"):
                 lo = i + 1
                 break
+        # nor in an attribution before it: "Selon La Croix, ..., Fra Matthew Festing a exigé"
+        for i in range(lo, t0):
+            if plain_apostrophes(doc[i].lower_) in r.words.attribution_preps:
+                commas = [j for j in range(i + 1, t0) if doc[j].text == ","]
+                lo = commas[0] + 1 if commas else t0
+                break
         after = apposition_after(r, doc, t1, hi)
         order = after + list(range(t0 - 1, lo - 1, -1))
     apposition = set(order[:len(after)]) if not inside else set(order)
