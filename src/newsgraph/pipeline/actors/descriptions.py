@@ -103,7 +103,7 @@ def context(r: Resolver, doc: Any, t0: int, t1: int, inside: bool = False) -> tu
         order = list(range(t0, t1))
     else:
         lo = max(sent.start, t0 - 12)
-        hi = min(sent.end, t1 + 16)
+        hi = min(sent.end, t1 + 24)
         # the description is in the name's own clause: "le ministre brésilien de l'Agriculture, X",
         # not "Paris Saint-Germain remporte le record pour signer X"
         for i in range(t0 - 1, lo - 1, -1):
