@@ -190,6 +190,23 @@ def document_author(idx: ActorIndex, tok: Any) -> str | None:
         found = subject_actors(idx, head)
         if found:
             return found[0]
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in words.demonstratives for c in tok.children):
+        return None
+    # "L'UNESCO a voté une résolution ... Ce texte rappelle que": the last document issued in the two
+    # sentences before
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start:tok.sent.start]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in words.document_nouns and t.dep_ == "obj" \
+                and t.head.lemma_.lower() in words.issuing_verbs:
+            found = subject_actors(idx, t.head)
+            if found:
+                return found[0]
     return None
 
 

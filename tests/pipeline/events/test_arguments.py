@@ -136,3 +136,8 @@ def test_an_announced_act_keeps_its_type_and_is_planned():
     doc = newsgraph.extract("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.",
                             published="2017-03-01")
     assert any(e.event == "COERCE" and e.status == "planned" for e in doc.events)  # the contract: status, not THREATEN
+
+
+def test_this_document_speaks_for_who_issued_it_before():
+    _, events = _events("L'Union africaine a voté mardi une résolution sur le Mali. Ce texte demande au Niger de fermer sa frontière.")
+    assert any(e == "REQUEST" and a and a[0].startswith("IGO") and r == ["NER"] for e, a, r in events)
