@@ -141,3 +141,10 @@ def test_an_announced_act_keeps_its_type_and_is_planned():
 def test_this_document_speaks_for_who_issued_it_before():
     _, events = _events("L'Union africaine a voté mardi une résolution sur le Mali. Ce texte demande au Niger de fermer sa frontière.")
     assert any(e == "REQUEST" and a and a[0].startswith("IGO") and r == ["NER"] for e, a, r in events)
+
+
+def test_arrests_by_the_police_stand_alone():
+    _, events = _events("La police malienne a effectué plus de 1 000 arrestations à Bamako.")
+    assert ("COERCE", ["MLICOP"], []) in events
+    _, events = _events("Le ministre malien a interdit la réunion.")
+    assert not any(e == "COERCE" and not r for e, _, r in events)  # other coercion still needs a target

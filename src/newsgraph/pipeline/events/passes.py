@@ -23,7 +23,10 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
         return "no source"  # an event needs a source
     if entry.required and not c.recipients:
         return "no recipient for an ambiguous verb"
-    if entry.event in DYADIC and not c.recipients and len(c.actors) < 2 and DYADIC_NEEDS_TARGET:
+    if entry.event in DYADIC and not c.recipients and len(c.actors) < 2 and DYADIC_NEEDS_TARGET \
+            and not (entry.mode == "arrest" and k.idx.by_id.get(c.actors[0]) is not None
+                     and (k.idx.by_id[c.actors[0]].code or "")[3:6] in ("COP", "MIL", "GOV", "JUD")):
+        # arrests by the state's own forces stand alone: "la police a effectué plus de 1 000 arrestations"
         return "dyadic type without a target"
     if rule == "noun" and not c.recipients and len(c.actors) < 2 \
             and not any(n.startswith(("source: the subject of the support verb", "source: the possessive", "source: who claimed it")) for n in c.notes):
