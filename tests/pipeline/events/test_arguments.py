@@ -148,3 +148,10 @@ def test_arrests_by_the_police_stand_alone():
     assert ("COERCE", ["MLICOP"], []) in events
     _, events = _events("Le ministre malien a interdit la réunion.")
     assert not any(e == "COERCE" and not r for e, _, r in events)  # other coercion still needs a target
+
+
+def test_stopping_an_act_reduces_or_eases_it():
+    _, events = _events("Le Mali a cessé toute coopération avec le Niger.")
+    assert ("SANCTION", ["MLI"], ["NER"]) in events
+    _, events = _events("L'armée malienne a arrêté ses bombardements contre les rebelles à Gao.")
+    assert any(e == "RETREAT" and a == ["MLIMIL"] for e, a, _ in events)

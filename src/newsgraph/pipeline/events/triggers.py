@@ -3,8 +3,10 @@ locutions, event nouns), with the lemma of a verb the tagger got wrong read off 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from newsgraph.cameo import plover_for
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.lang.profile import LanguageProfile
 from newsgraph.pipeline.events.coder import Coder
@@ -41,6 +43,11 @@ def triggers(k: Coder) -> list[tuple[Any, EventEntry, str]]:
             loc = locution(k, tok, lemma)
             if loc:
                 found.append((tok, loc, "locution"))
+                continue
+        if tok.pos_ == "VERB" and lemma in k.words.stop_verbs:
+            stop = stopped_act(k, tok)
+            if stop:
+                found.append((tok, stop, "locution"))
                 continue
         if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm")):
             lemma = verb_lemma(k.profile, tok)
@@ -90,6 +97,31 @@ def mistagged_verb(k: Coder, tok: Any) -> bool:
         return False  # "la milice armée", "un renversement interne": adjectives
     before = tok.doc[tok.i - 1]
     return before.pos_ not in ("DET", "ADP", "PUNCT") or before.text == "," or infinitive and before.lower_ in k.words.infinitive_marks
+
+
+# CAMEO: stopping an act, by the act's root: consultations (04) halted 164, diplomatic (05) 161 and
+# material cooperation (06) 160, aid (07) 162 reduced; protest (14) eased 082; sanctions (16) and
+# coercion (17) eased 085, 081; violence (18-20) de-escalated 087
+STOPPED = {"04": "164", "05": "161", "06": "160", "07": "162", "14": "082", "16": "085", "17": "081",
+           "18": "087", "19": "087", "20": "087"}
+
+
+def stopped_act(k: Coder, tok: Any) -> EventEntry | None:
+    """A verb that stops the act its object names, when no locution of the lexicon says it: "le
+    Burundi a cessé toute coopération avec le HCDH" (160), "l'UE a interrompu son aide" (162)."""
+    for c in tok.children:
+        if c.dep_ != "obj" or c.pos_ != "NOUN":
+            continue
+        noun = k.lex.nouns.get(c.lemma_.lower()) or k.lex.nouns.get(c.lower_)
+        code = STOPPED.get(noun.cameo[:2]) if noun is not None else None
+        plover = plover_for(code) if code else None
+        if noun is None or plover is None:
+            continue
+        return replace(noun, lemma=f"{tok.lemma_.lower()}+{c.lemma_.lower()}", pos="L", cameo=code, event=plover.event,
+                       mode=plover.mode, context=plover.context, actor=("subj",),
+                       recipient=tuple(dict.fromkeys((*noun.recipient, *noun.participants, *sorted(k.words.partner_preps),
+                                                        *sorted(k.words.dative_preps)))), participants=())
+    return None
 
 
 PREP_DEPS = ("obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "iobj", "advcl", "nmod")
