@@ -155,3 +155,10 @@ def test_stopping_an_act_reduces_or_eases_it():
     assert ("SANCTION", ["MLI"], ["NER"]) in events
     _, events = _events("L'armée malienne a arrêté ses bombardements contre les rebelles à Gao.")
     assert any(e == "RETREAT" and a == ["MLIMIL"] for e, a, _ in events)
+
+
+def test_violence_against_a_place_abroad_strikes_its_country():
+    _, events = _events("L'armée malienne a rétabli vendredi le bouclage de Zinder.")
+    assert ("COERCE", ["MLIMIL"], ["NER"]) in events
+    _, events = _events("L'armée malienne a rétabli vendredi le bouclage de Gao.")
+    assert not any(r for e, _, r in events if e == "COERCE")  # at home a place says nothing of whom it strikes

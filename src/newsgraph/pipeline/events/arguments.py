@@ -88,6 +88,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             cand.notes.append("target: the author of the act it is about")
     if not cand.recipients or not cand.actors:
         unmarked_groups(k, cand, noun)
+    if not cand.recipients and cand.actors and entry.event in ("ASSAULT", "COERCE"):
+        cand.recipients = attacked_country(k, cand, noun)
     if entry.embed and not cand.recipients:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
@@ -425,6 +427,21 @@ def unmarked_groups(k: Coder, cand: Candidate, noun: bool) -> None:
             g = group(subj[0])
             if g and g not in cand.recipients:
                 cand.actors.append(g)
+
+
+def attacked_country(k: Coder, cand: Candidate, noun: bool) -> list[str]:
+    """Violence against a place abroad strikes its country ("l'invasion du Sud-Liban", "des obus sur
+    des cibles à Jéricho"): a place in a target slot, or in a complement of it, in another country than
+    the actor's. At home the place says nothing of whom it strikes."""
+    own = country_of_ids(k, cand.actors)
+    slots = [t for slot in cand.entry.recipient for t in slot_actors(k.idx, cand.trigger, slot, noun=noun)]
+    for t in slots:
+        for c in [t, *[g for g in t.subtree if g.i != t.i]][:12]:
+            pid = k.place_tokens.get(c.i)
+            place = next((p for p in k.work.places if p.id == pid), None) if pid else None
+            if place is not None and place.country and own and place.country != own:
+                return [k.idx.implied_actor(place.country, "", f"{place.country}, where the place struck lies")]
+    return []
 
 
 def sentence_place_country(k: Coder, tok: Any) -> str | None:
