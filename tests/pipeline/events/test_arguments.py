@@ -162,3 +162,10 @@ def test_violence_against_a_place_abroad_strikes_its_country():
     assert ("COERCE", ["MLIMIL"], ["NER"]) in events
     _, events = _events("L'armée malienne a rétabli vendredi le bouclage de Gao.")
     assert not any(r for e, _, r in events if e == "COERCE")  # at home a place says nothing of whom it strikes
+
+
+def test_easing_a_curfew_is_a_concession_to_the_people():
+    _, events = _events("Le gouvernement malien a réduit jeudi le couvre-feu imposé au Mali.")
+    assert ("CONCEDE", ["MLIGOV"], ["MLICVL"]) in events
+    _, events = _events("Les États-Unis interdiront toute aide aux rebelles maliens.")
+    assert any(e == "SANCTION" and a == ["USA"] for e, a, _ in events)

@@ -121,6 +121,8 @@ def implied_arguments(k: Coder, cand: Candidate) -> None:
     idx, entry = k.idx, cand.entry
     if entry.event == "PROTEST":
         implied_protest_target(k, cand)
+    if entry.event == "CONCEDE" and cand.actors:
+        no_self_recipients(k, cand)  # "a réduit le couvre-feu imposé au Soudan": not a concession to itself
     if entry.event == "CONCEDE" and cand.actors and not cand.recipients:
         iso3 = country_of_ids(k, cand.actors)
         if iso3:  # "a levé l'état d'urgence": a concession to the country's own people

@@ -119,8 +119,7 @@ def stopped_act(k: Coder, tok: Any) -> EventEntry | None:
             continue
         return replace(noun, lemma=f"{tok.lemma_.lower()}+{c.lemma_.lower()}", pos="L", cameo=code, event=plover.event,
                        mode=plover.mode, context=plover.context, actor=("subj",),
-                       recipient=tuple(dict.fromkeys((*noun.recipient, *noun.participants, *sorted(k.words.partner_preps),
-                                                        *sorted(k.words.dative_preps)))), participants=())
+                       recipient=tuple(dict.fromkeys((*noun.recipient, *noun.participants))), participants=())
     return None
 
 
