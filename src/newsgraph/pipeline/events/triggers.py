@@ -109,9 +109,8 @@ STOPPED = {"04": "164", "05": "161", "06": "160", "07": "162", "14": "082", "16"
 def stopped_act(k: Coder, tok: Any) -> EventEntry | None:
     """A verb that stops the act its object names, when no locution of the lexicon says it: "le
     Burundi a cessé toute coopération avec le HCDH" (160), "l'UE a interrompu son aide" (162)."""
-    for c in tok.children:
-        if c.dep_ != "obj" or c.pos_ != "NOUN":
-            continue
+    objects = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN"] or adjacent_nouns(k, tok)
+    for c in objects:
         noun = k.lex.nouns.get(c.lemma_.lower()) or k.lex.nouns.get(c.lower_)
         code = STOPPED.get(noun.cameo[:2]) if noun is not None else None
         plover = plover_for(code) if code else None
@@ -192,6 +191,17 @@ def locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
 
 
 SKIPPABLE = ("DET", "ADV", "ADJ", "NUM")
+
+
+def adjacent_nouns(k: Coder, tok: Any) -> list[Any]:
+    """The first noun right after a verb, past determiners, adverbs, adjectives, numbers and a time
+    word, whatever the parse made of it ("a réduit jeudi le couvre-feu")."""
+    for c in tok.doc[tok.i + 1:min(tok.i + 6, tok.sent.end)]:
+        if c.pos_ == "NOUN" and not (c.dep_ == "obl:mod" and c.i in k.time_tokens):
+            return [c]
+        if c.pos_ not in SKIPPABLE and not (c.pos_ == "NOUN" and c.i in k.time_tokens):
+            return []
+    return []
 
 
 def adjacent_locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
