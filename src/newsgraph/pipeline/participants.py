@@ -107,18 +107,30 @@ class ActorIndex:
         best = max(counts, key=lambda c: counts[c])
         return best if counts[best] >= 3 and 2 * counts[best] >= sum(counts.values()) else None
 
+    def group_sector(self, tok: Any, sector: str) -> str:
+        """An army or police of a people or creed that is no state is an armed group: "les forces
+        kurdes", "des milices chiites" -> REB."""
+        if sector in ("MIL", "COP") and any(c.dep_ == "amod" and norm(c.text) in self.norm_peoples for c in tok.children):
+            return "REB"
+        return sector
+
+    @property
+    def norm_peoples(self) -> frozenset[str]:
+        return frozenset(norm(w) for w in self.words.non_state_peoples)
+
     def group_of_main_country(self, tok: Any) -> str | None:
         """A non-state group named by its role noun alone ("les forces rebelles", "les insurgés"), in
         the country the article is about."""
         roles = self.profile.roles
         for t in [tok, *[c for c in tok.children if c.dep_ == "amod"]]:
             role = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
-            if role is not None and role.sector and role.sector not in STATE_SECTORS and role.kind in ("group", "organization"):
+            sector = self.group_sector(tok, role.sector) if role is not None and role.sector else None
+            if sector and sector not in STATE_SECTORS and role is not None and role.kind in ("group", "organization"):
                 iso3 = self.main_country()
                 if iso3 is None:
                     return None
-                return self.country_actor(iso3, role.sector, tok,
-                                          f"'{t.text}' with no country, in an article about {iso3} -> {iso3}{role.sector}")
+                return self.country_actor(iso3, sector, tok,
+                                          f"'{tok.text}' with no country, in an article about {iso3} -> {iso3}{sector}")
         return None
 
     def country_actor(self, iso3: str, sector: str, tok: Any, why: str) -> str:

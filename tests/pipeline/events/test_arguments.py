@@ -169,3 +169,8 @@ def test_easing_a_curfew_is_a_concession_to_the_people():
     assert ("CONCEDE", ["MLIGOV"], ["MLICVL"]) in events
     _, events = _events("Les États-Unis interdiront toute aide aux rebelles maliens.")
     assert any(e == "SANCTION" and a == ["USA"] for e, a, _ in events)
+
+
+def test_forces_of_a_people_that_is_no_state_are_an_armed_group():
+    _, events = _events("Les forces kurdes ont attaqué l'armée turque près d'Alep.")
+    assert ("ASSAULT", ["SYRREB"], ["TURMIL"]) in events

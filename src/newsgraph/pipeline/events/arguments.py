@@ -406,13 +406,14 @@ def unmarked_groups(k: Coder, cand: Candidate, noun: bool) -> None:
             rw = roles.get(norm(t.text)) or roles.get(norm(t.lemma_))
             if rw is None or not rw.sector or rw.kind not in ("group", "organization") and rw.office is not None:
                 continue
+            sector = idx.group_sector(slot_tok, rw.sector)  # "les forces kurdes" are an armed group
             iso3 = sentence_place_country(k, tok)
             if iso3 is None and entry.event not in FOREIGN_FRIENDLY:
                 iso3 = country_of_ids(k, cand.actors or cand.recipients)
-            if iso3 is None and rw.sector not in STATE_SECTORS:
+            if iso3 is None and sector not in STATE_SECTORS:
                 iso3 = k.main_country  # "les rebelles" in an article about Syria
             if iso3:
-                return idx.country_actor(iso3, rw.sector, slot_tok, f"'{t.text}' with no country, in {iso3} -> {iso3}{rw.sector}")
+                return idx.country_actor(iso3, sector, slot_tok, f"'{slot_tok.text}' with no country, in {iso3} -> {iso3}{sector}")
         return None
 
     if not cand.recipients:
