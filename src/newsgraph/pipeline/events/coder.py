@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from newsgraph.lang.lexicon import EventEntry
@@ -57,7 +58,7 @@ class Coder:
     def _topic_country(self) -> str | None:
         """The country a headline names before a colon ("Burundi : trois experts de l'ONU interdits
         d'entrer"): the default country of the document's implied actors."""
-        sents = list(self.doc.sents)[:3]
+        sents = list(islice(self.doc.sents, 3))
         for n, sent in enumerate(sents[:-1]):
             nxt = sents[n + 1]
             if len(sent) <= 4 and sent[-1].text == ":" and "\n" not in self.doc[sent.start:nxt.start].text_with_ws[:-1]:
