@@ -4,6 +4,7 @@ frame slot. Shared by the event and quote stages (both ask "who said / who did i
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from newsgraph.actorbase import actor_base
@@ -114,7 +115,7 @@ class ActorIndex:
             return "REB"
         return sector
 
-    @property
+    @cached_property
     def norm_peoples(self) -> frozenset[str]:
         return frozenset(norm(w) for w in self.words.non_state_peoples)
 

@@ -230,12 +230,17 @@ def implied_protest_target(k: Coder, cand: Candidate) -> None:
         cand.notes.append(f"recipient implied: the government of {iso3}")
 
 
+def where_held(k: Coder, tok: Any) -> str | None:
+    """The country an event noun happens in: its place, or that of the verb it hangs from, else the
+    article's label."""
+    return sentence_place_country(k, tok) or (sentence_place_country(k, tok.head) if tok.head.pos_ == "VERB" else None) \
+        or k.topic_country
+
+
 def arresting_state(k: Coder, cand: Candidate) -> None:
     """An arrest named by its noun with no agent ("Turquie : arrestation de 16 djihadistes") is made
     by the police of the country it happens in: that of its place, else of the article's label."""
-    tok = cand.trigger
-    iso3 = sentence_place_country(k, tok) or (sentence_place_country(k, tok.head) if tok.head.pos_ == "VERB" else None) \
-        or k.topic_country
+    iso3 = where_held(k, cand.trigger)
     if iso3:
         cand.actors = [k.idx.implied_actor(iso3, "COP", f"the police of {iso3}, who arrest there")]
         cand.recipients = [r for r in cand.recipients if r not in cand.actors]
@@ -246,9 +251,7 @@ def crowd(k: Coder, cand: Candidate) -> None:
     """A demonstration, riot or strike named by its noun alone ("une manifestation a dégénéré en
     émeute à Portland", "Espagne : manifestations pour ...") is held by people of the country it is
     held in: that of its place, else of the article's label."""
-    tok = cand.trigger
-    iso3 = sentence_place_country(k, tok) or (sentence_place_country(k, tok.head) if tok.head.pos_ == "VERB" else None) \
-        or k.topic_country
+    iso3 = where_held(k, cand.trigger)
     if iso3:
         cand.actors = [k.idx.implied_actor(iso3, "CVL", f"people of {iso3}, the crowd of a protest held there")]
         cand.notes.append(f"source implied: a crowd in {iso3}")

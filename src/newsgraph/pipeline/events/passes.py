@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
 from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, STATE_SECTORS, Candidate, Coder
@@ -25,7 +24,7 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
         return "no recipient for an ambiguous verb"
     if entry.event in DYADIC and not c.recipients and len(c.actors) < 2 and DYADIC_NEEDS_TARGET \
             and not (entry.mode == "arrest" and k.idx.by_id.get(c.actors[0]) is not None
-                     and (k.idx.by_id[c.actors[0]].code or "")[3:6] in ("COP", "MIL", "GOV", "JUD")):
+                     and (k.idx.by_id[c.actors[0]].code or "")[3:6] in STATE_SECTORS):
         # arrests by the state's own forces stand alone: "la police a effectué plus de 1 000 arrestations"
         return "dyadic type without a target"
     if rule == "noun" and not c.recipients and len(c.actors) < 2 \
@@ -190,6 +189,7 @@ def opposed(speaker: Any, target: Any) -> bool:
     (a government and its rebels or opposition)?"""
     if target.country != speaker.country:
         return True
+
     def state(a: Any) -> bool:
         sector = (a.code or "")[3:6]
         return not sector or sector in STATE_SECTORS
