@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 from typing import Any
 
@@ -54,6 +55,11 @@ class Coder:
         self.headline: int | None = None  # the start token of the headline's sentence after its label
         self.topic_country = self._topic_country()
         self.main_country = self.topic_country or self.idx.main_country()  # "les rebelles" in an article about Syria
+
+    @cached_property
+    def sentence_number(self) -> dict[int, int]:
+        """The number of each sentence, by its first token."""
+        return {s.start: n for n, s in enumerate(self.doc.sents)}
 
     def _topic_country(self) -> str | None:
         """The country a headline names before a colon ("Burundi : trois experts de l'ONU interdits

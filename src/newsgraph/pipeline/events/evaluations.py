@@ -96,7 +96,7 @@ def authors(k: Coder, noun: Any, cands: list[Candidate]) -> list[str]:
             return [idx.at(c)]
     if not any(c.dep_ == "det" and c.lower_ in words.demonstratives for c in noun.children):
         return []
-    sents = {s.start: n for n, s in enumerate(k.doc.sents)}
+    sents = k.sentence_number
     here = sents.get(noun.sent.start, 0)
     before = [c for c in cands if c.actors and c.trigger.i < noun.i and c.trigger.sent.start != noun.sent.start
               and here - sents.get(c.trigger.sent.start, 0) <= 2]

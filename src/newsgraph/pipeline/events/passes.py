@@ -132,7 +132,7 @@ def rejected_object(k: Coder, tok: Any) -> bool:
 def answers(k: Coder, cands: list[Candidate]) -> None:
     """A refusal with no stated target answers the latest demand or proposal of another party in
     the last two sentences ("Le gouvernement a exigé ... Cette dernière a refusé")."""
-    sents = {s.start: n for n, s in enumerate(k.doc.sents)}
+    sents = k.sentence_number
     for c in cands:
         if c.entry.event != "REJECT" or c.recipients:
             continue

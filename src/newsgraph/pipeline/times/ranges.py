@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from newsgraph.lang.profile import LanguageProfile
-from newsgraph.pipeline.times.resolve import shifted
+from newsgraph.pipeline.times.resolve import shifted, valid_day
 from newsgraph.pipeline.times.tagger import Hit, alternation
 
 POINT = re.compile(r"[\dX]{4}(-[\dX]{2}(-[\dX]{2})?)?(T\d{2}:\d{2}|T[A-Z]{2})?")
@@ -81,14 +81,6 @@ def length(begin: str, end: str) -> str:
     return f"PT{h}H{m}M" if m else f"PT{h}H"
 
 
-def _valid_day(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
-
-
 def _range(start: int, end: int, begin: str, finish: str, parts: list[Hit], why: str) -> Hit:
     hit = Hit(start, end, length(begin, finish), "DURATION", kind="range", interval=(begin, finish), parts=parts)
     hit.notes.append(why)
@@ -148,7 +140,7 @@ def _elliptic(h2: Hit, text: str, w: _Words) -> Hit | None:
         year, mo, d = h2.value[:4], int(h2.value[5:7]), int(h2.value[8:10])
         if n > d:
             year, mo = (year, mo - 1) if mo > 1 else (f"{int(year) - 1:04d}" if year.isdigit() else year, 12)
-        if not _valid_day(int(year) if year.isdigit() else 2000, mo, n):
+        if not valid_day(int(year) if year.isdigit() else 2000, mo, n):
             return None
         begin = f"{year}-{mo:02d}-{n:02d}"
     first = Hit(m.start("n"), m.end("n"), begin, h2.type, kind=h2.kind)

@@ -19,7 +19,7 @@ UNKNOWN_DAY = "XXXX-XX-XX"
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _valid(y: int, m: int, d: int) -> bool:
+def valid_day(y: int, m: int, d: int) -> bool:
     try:
         date(y, m, d)
     except ValueError:
@@ -64,7 +64,7 @@ def _weekday(h: Hit, dct: date | None, doc: Any, profile: LanguageProfile) -> No
 def _year_of_weekday(h: Hit, dct: date) -> None:
     """'jeudi 12 septembre': the year, near the publication date, where that day is a Thursday."""
     mo, d = int(h.value[5:7]), int(h.value[8:10])
-    years = [y for y in (dct.year, dct.year - 1, dct.year + 1) if _valid(y, mo, d) and date(y, mo, d).weekday() == h.weekday]
+    years = [y for y in (dct.year, dct.year - 1, dct.year + 1) if valid_day(y, mo, d) and date(y, mo, d).weekday() == h.weekday]
     if years:
         h.value = f"{years[0]:04d}-{mo:02d}-{d:02d}"
 
@@ -129,7 +129,7 @@ def _dom(h: Hit, dct: date | None, doc: Any, profile: LanguageProfile, last_day:
         elif tense >= 0 and d < dct.day:
             y, m = (y, m + 1) if m < 12 else (y + 1, 1)
         h.notes.append(f"the month from the publication date {dct.isoformat()} and the tense of its clause")
-    if _valid(y, m, d):
+    if valid_day(y, m, d):
         h.value = f"{y:04d}-{m:02d}-{d:02d}"
 
 
