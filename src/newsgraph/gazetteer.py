@@ -98,3 +98,14 @@ def _gazetteer(profile: LanguageProfile) -> Gazetteer:
         if e.kind == "country" and e.geonameid:
             g.add(Place(e.name, e.country, "country", None, None, e.geonameid, 10**9), [e.name, *e.aliases])
     return g
+
+
+def place_taken_for_person(ent: object, profile: LanguageProfile) -> bool:
+    """A person entity that is a place the gazetteer knows, after a locative ("des obus sur des cibles
+    à Jéricho", which the NER tags PER): a place, not an unknown person."""
+    doc = ent.doc  # type: ignore[attr-defined]
+    start = ent.start  # type: ignore[attr-defined]
+    if getattr(ent, "label_", "") != "PER" or start == 0 or doc[start - 1].lower_ not in profile.words.place_preps:
+        return False
+    place = gazetteer(profile).lookup(ent.text)  # type: ignore[attr-defined]
+    return place is not None and place.type in ("city", "region", "disputed")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsgraph.gazetteer import gazetteer
+from newsgraph.gazetteer import gazetteer, place_taken_for_person
 from newsgraph.model import Place, PlaceMention
 from newsgraph.pipeline.actors import TokenTable, form_ok, longest_match
 from newsgraph.pipeline.syntax import governed_by
@@ -34,7 +34,8 @@ class PlaceStage:
         token_actor = work.token_actor
         actors = {a.id: a for a in work.actors}
         countries_in_text = {a.country for a in work.actors if a.kind == "country" and a.country}
-        per_tokens = {i for e in doc.ents if e.label_ == "PER" for i in range(e.start, e.end)}
+        per_tokens = {i for e in doc.ents if e.label_ == "PER" and not place_taken_for_person(e, self.profile)
+                      for i in range(e.start, e.end)}
         found: list[tuple[int, int, Any]] = []
         table = TokenTable.of(doc)
         text = work.text

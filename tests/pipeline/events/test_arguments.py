@@ -174,3 +174,20 @@ def test_easing_a_curfew_is_a_concession_to_the_people():
 def test_forces_of_a_people_that_is_no_state_are_an_armed_group():
     _, events = _events("Les forces kurdes ont attaqué l'armée turque près d'Alep.")
     assert ("ASSAULT", ["SYRREB"], ["TURMIL"]) in events
+
+
+def test_a_threat_falls_on_whom_its_condition_names():
+    _, events = _events("Les habitants maliens ont menacé d'observer une grève générale si le Niger ne retirait pas ses troupes.")
+    assert ("THREATEN", ["MLICVL"], ["NER"]) in events
+    _, events = _events("Le Tchad menace de frapper si le Soudan poursuit ses raids.")  # "menace" tagged as a noun
+    assert ("THREATEN", ["TCD"], ["SDN"]) in events
+    _, events = _events("Les rebelles maliens ont menacé d'attaquer l'armée nigérienne si le Tchad ne retirait pas ses troupes.")
+    assert ("THREATEN", ["MLIREB"], ["NERMIL"]) in events  # whom the act strikes comes before the condition
+
+
+def test_a_town_the_ner_takes_for_a_person_is_a_place():
+    doc = newsgraph.extract("Des chars tchadiens ont tiré des obus sur des positions à Jéricho.", published="2017-03-01")
+    assert "Jéricho" not in {a.name for a in doc.actors}
+    assert [p.country for p in doc.places if p.name == "Jericho"] == ["PSE"]
+    by_id = {a.id: a.code for a in doc.actors}
+    assert [("ASSAULT", [by_id[a] for a in e.actors], [by_id[r] for r in e.recipients]) for e in doc.events] == [("ASSAULT", ["TCD"], ["PSE"])]

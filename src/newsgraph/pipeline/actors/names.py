@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.actorbase import Entry
+from newsgraph.gazetteer import place_taken_for_person
 from newsgraph.pipeline.actors.descriptions import context
 from newsgraph.pipeline.actors.resolver import MAX_NAME_TOKENS, Found, FromHistory, Info, Resolver, TokenTable, form_ok, longest_match
 from newsgraph.pipeline.repair import rules, zipf
@@ -122,6 +123,8 @@ def match_entities(r: Resolver, doc: Any) -> None:
         if not key or not surface[:1].isupper():
             continue
         if ent.label_ == "PER":
+            if place_taken_for_person(ent, r.profile):
+                continue
             prefixed = _extend_partial(r, key)
             r.add(Found(ent.start, ent.end, ent.start_char, ent.end_char, "alias",
                         resolve=FromHistory(_surname_choice(r, doc, ent.start, ent.end, surface, prefixed))))

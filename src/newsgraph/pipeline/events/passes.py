@@ -78,7 +78,8 @@ def governed_acts(k: Coder, cands: list[Candidate]) -> set[int]:
     deny = {lemma for lemma, kind in k.profile.reporting.items() if kind == "deny"}
     governed: set[int] = set()
     for g in cands:
-        if g.entry.event not in GOVERNING or verb_lemma(k.profile, g.trigger) in deny or g.trigger.pos_ == "NOUN":
+        if g.entry.event not in GOVERNING or verb_lemma(k.profile, g.trigger) in deny \
+                or g.trigger.pos_ == "NOUN" and g.rule != "mistagged verb":
             continue
         clauses = [c for c in g.trigger.children if c.dep_ in EMBEDDING and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
         inside = {t.i for c in clauses for t in c.subtree}
@@ -96,8 +97,15 @@ def embedded_target(k: Coder, g: Candidate, clauses: list[Any], acts: list[Candi
     États-Unis apportent"), else the target of the act it governs, else the first actor named in the
     governed clause ("menacé de reprendre des activités en Israël")."""
     mine = set(g.actors)
+    if g.entry.event == "THREATEN":
+        named = [a for e in acts for a in e.recipients if a not in mine and getattr(k.idx.by_id.get(a), "mentions", None)]
+        condition = condition_subjects(k, g, clauses, mine)
+        if condition and not named:  # "menacé d'attaquer l'armée nigérienne si ...": the attacked comes first
+            return condition
     if g.entry.event in ("REQUEST", "THREATEN", "AGREE"):
         for c in clauses:
+            if conditional(k, c):
+                continue  # "si le Tchad ne retirait pas ses troupes" is the condition, not the act
             subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubj:pass") for a in actors_of(k.idx, s) if a not in mine]
             if subj:
                 return subj
@@ -110,6 +118,23 @@ def embedded_target(k: Coder, g: Candidate, clauses: list[Any], acts: list[Candi
             aid = k.idx.at(t)
             if aid is not None and aid not in mine:
                 return [aid]
+    return []
+
+
+def conditional(k: Coder, clause: Any) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in k.words.conditional_marks for m in clause.children)
+
+
+def condition_subjects(k: Coder, g: Candidate, clauses: list[Any], mine: set[str]) -> list[str]:
+    """A threat is made against whoever its condition falls on ("ont menacé d'observer une grève
+    générale si Israël ne revenait pas sur sa décision"): the subject of a conditional clause on the
+    threat or on the act it governs."""
+    for head in [g.trigger, *clauses]:
+        for c in head.children:
+            if c.dep_ in ("advcl", "ccomp") and conditional(k, c):
+                subj = [a for s in c.children if s.dep_ in ("nsubj", "nsubj:pass") for a in actors_of(k.idx, s) if a not in mine]
+                if subj:
+                    return subj
     return []
 
 
