@@ -149,3 +149,13 @@ def test_an_attribution_before_a_name_does_not_describe_it():
                             published="2017-03-01")
     person = next(a for a in doc.actors if a.name.endswith("Dupontel"))
     assert person.code != "FRAMED"
+
+
+def test_civilians_and_police_are_of_the_country_they_are_in():
+    doc = newsgraph.extract("Deux kamikazes tchadiens ont tué 23 personnes à Agadez, a indiqué la police. Le Tchad dément.",
+                            published="2017-03-01")
+    codes = {a.name.split(" (")[0]: a.code for a in doc.actors}
+    assert codes["personnes"] == "NERCVL" and codes["police"] == "NERCOP"
+    # soldiers are sent abroad: they keep the article's country
+    doc = newsgraph.extract("La France a envoyé des soldats à Bamako. Les Français sont inquiets.", published="2017-03-01")
+    assert {a.code for a in doc.actors if a.name.startswith("soldats")} == {"FRAMIL"}

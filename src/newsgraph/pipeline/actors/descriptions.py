@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.lang.lexicon import RoleWord
 from newsgraph.pipeline.actors.resolver import Found, FromHistory, Resolver, TokenTable
-from newsgraph.pipeline.syntax import preposition_before
+from newsgraph.pipeline.syntax import governed_by, preposition_before
 from newsgraph.text import ENGLISH, norm, plain_apostrophes
 
 
@@ -296,9 +296,9 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
             if modified or not definite(r, doc, t0):
                 if modified and not definite(r, doc, t0):
                     return
-                f.resolve = FromHistory(same) if modified and same else FromHistory(_or_article_country(r, rw, surface, None))
+                f.resolve = FromHistory(same) if modified and same else FromHistory(_or_article_country(r, rw, surface, None, head))
             else:
-                f.resolve = FromHistory(_or_article_country(r, rw, surface, same))
+                f.resolve = FromHistory(_or_article_country(r, rw, surface, same, head))
         else:
             code = org_code if org_code and not country else None
             f.key = r.collective(country, rw.sector, rw.kind, strip_article(r, surface),
@@ -383,16 +383,56 @@ def _description_person(r: Resolver, rw: RoleWord, where: Any, surface: str, plu
     return choose
 
 
-def _or_article_country(r: Resolver, rw: RoleWord, surface: str, same: Any) -> Any:
+def _or_article_country(r: Resolver, rw: RoleWord, surface: str, same: Any, head: Any = None) -> Any:
     def choose(history: list[str]) -> str | None:
         key = same(history) if same is not None else None
         if key is not None:
             return key
+        # civilians and police are of the country they are in; soldiers are sent abroad
+        here = clause_place(r, head) if head is not None and rw.sector in ("CVL", "COP") else None
+        if here is not None:
+            return r.collective(here[0], rw.sector, rw.kind, strip_article(r, surface),
+                                f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}; in {here[1]!r}, {here[0]}", role=rw.phrase)
         if r.country is None:
             return None
         return r.collective(r.country, rw.sector, rw.kind, strip_article(r, surface),
                             f"description {surface!r}: '{rw.phrase}' -> sector {rw.sector}; {r.country_why}", role=rw.phrase)
     return choose
+
+
+def clause_place(r: Resolver, head: Any) -> tuple[str, str] | None:
+    """Where the clause of a group with no country happens ("ont tué 23 personnes à Tel-Aviv", "a
+    indiqué la police" after it): people, police and crowds are of the country they are in. The
+    first place a locative governs in the clause of the group's verb, with its country and name."""
+    verb = head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    # a reporting clause after its report ("..., a indiqué la police") is about the whole sentence
+    top = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "acl") else verb
+    from newsgraph.gazetteer import gazetteer
+
+    g = gazetteer(r.profile)
+    doc = head.doc
+    for tok in sorted(top.subtree if top.head.i != top.i else top.sent, key=lambda t: t.i):
+        if not tok.text[:1].isupper() or not (tok.i > 0 and doc[tok.i - 1].lower_ in r.words.place_preps
+                                              or governed_by(tok, r.words.place_preps)):
+            continue
+        f = r.at_token.get(tok.i)
+        if f is not None and f.key:
+            info = r.infos[f.key]
+            if info.kind == "country" and info.country:
+                return info.country, tok.text
+            continue
+        for n in range(min(4, tok.sent.end - tok.i), 0, -1):  # "à Tel-Aviv" is three tokens
+            span = doc[tok.i:tok.i + n]
+            if span[-1].is_punct:
+                continue
+            place = g.lookup(span.text)
+            if place is not None and place.country and place.type in ("city", "region", "disputed"):
+                return place.country, span.text
+    return None
 
 
 def residence(r: Resolver, doc: Any, tok: Any, iso3: str) -> str | None:
