@@ -191,3 +191,11 @@ def test_a_town_the_ner_takes_for_a_person_is_a_place():
     assert [p.country for p in doc.places if p.name == "Jericho"] == ["PSE"]
     by_id = {a.id: a.code for a in doc.actors}
     assert [("ASSAULT", [by_id[a] for a in e.actors], [by_id[r] for r in e.recipients]) for e in doc.events] == [("ASSAULT", ["TCD"], ["PSE"])]
+
+
+def test_a_crowd_with_no_place_is_of_the_article_country_and_a_region_labels_a_headline():
+    _, events = _events("Samedi, la plus grosse manifestation de son histoire a eu lieu, selon la police malienne. "
+                        "Le Mali est en crise depuis que le Mali a quitté l'alliance.")
+    assert ("PROTEST", ["MLICVL"], ["MLIGOV"]) in events
+    _, events = _events("Catalogne : heurts en marge d'un rassemblement\n\nDes heurts ont éclaté jeudi.")
+    assert ("PROTEST", ["ESPCVL"], ["ESPGOV"]) in events

@@ -232,9 +232,9 @@ def implied_protest_target(k: Coder, cand: Candidate) -> None:
 
 def where_held(k: Coder, tok: Any) -> str | None:
     """The country an event noun happens in: its place, or that of the verb it hangs from, else the
-    article's label."""
+    article's country (its label, else the country it names most)."""
     return sentence_place_country(k, tok) or (sentence_place_country(k, tok.head) if tok.head.pos_ == "VERB" else None) \
-        or k.topic_country
+        or k.main_country
 
 
 def arresting_state(k: Coder, cand: Candidate) -> None:

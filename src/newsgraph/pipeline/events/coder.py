@@ -68,12 +68,15 @@ class Coder:
         for n, sent in enumerate(sents[:-1]):
             nxt = sents[n + 1]
             if len(sent) <= 4 and sent[-1].text == ":" and "\n" not in self.doc[sent.start:nxt.start].text_with_ws[:-1]:
+                places = {p.id: p for p in self.work.places}
                 for t in sent:
                     aid = self.idx.at(t)
                     actor = self.idx.by_id.get(aid) if aid else None
-                    if actor is not None and actor.country:
+                    place = places.get(self.place_tokens.get(t.i, ""))
+                    country = actor.country if actor is not None else place.country if place is not None else None
+                    if country:  # "Burundi : ...", or a place of the country: "Guyane : ..."
                         self.headline = nxt.start
-                        return actor.country
+                        return country
         return None
 
     def _index_spans(self, spans: list[tuple[int, int, str]]) -> dict[int, str]:
