@@ -199,3 +199,12 @@ def test_a_crowd_with_no_place_is_of_the_article_country_and_a_region_labels_a_h
     assert ("PROTEST", ["MLICVL"], ["MLIGOV"]) in events
     _, events = _events("Catalogne : heurts en marge d'un rassemblement\n\nDes heurts ont éclaté jeudi.")
     assert ("PROTEST", ["ESPCVL"], ["ESPGOV"]) in events
+
+
+def test_repelling_an_attack_is_fighting_and_deregistering_a_group_is_a_ban():
+    _, events = _events("L'armée nigériane a repoussé une attaque de Boko Haram à Maiduguri.")
+    assert ("ASSAULT", ["NGAMIL"], ["IMGMOSBKH"]) in events
+    _, events = _events("Le Mali a repoussé la proposition de la France.")
+    assert ("REJECT", ["MLI"], ["FRA"]) in events  # a proposal is still rejected
+    _, events = _events("Le gouvernement burundais a radié cinq ONG.")
+    assert ("COERCE", ["BDIGOV"], ["BDINGO"]) in events
