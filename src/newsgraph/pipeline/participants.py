@@ -9,7 +9,7 @@ from typing import Any
 
 from newsgraph.actorbase import actor_base
 from newsgraph.model import Actor, Mention
-from newsgraph.pipeline.syntax import case_of, conjuncts, is_passive, matches_prep, part_of_longer_name, stray_have
+from newsgraph.pipeline.syntax import case_of, conjuncts, governed_by, is_passive, matches_prep, part_of_longer_name, stray_have
 from newsgraph.pipeline.work import Work
 from newsgraph.text import norm
 
@@ -179,7 +179,8 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
         if aid is None and t.pos_ == "PROPN" and not part_of_longer_name(t) \
                 and not (t.dep_ == "nmod" and t.head.lemma_.lower() in idx.profile.named_after):  # "l'accord de Paris"
             iso3 = base.capitals.get(norm(t.text))
-            if iso3 and t.text[:1].isupper():
+            # inside a noun phrase, "à Alger" says where ("leur grève de la faim à Alger"), not who
+            if iso3 and t.text[:1].isupper() and not (depth > 0 and governed_by(t, idx.words.place_preps)):
                 aid = idx.country_actor(iso3, "GOV", t, f"capital {t.text!r} as a participant -> government of {iso3}")
         if aid is None and depth == 0:
             aid = document_author(idx, t)

@@ -159,3 +159,16 @@ def test_civilians_and_police_are_of_the_country_they_are_in():
     # soldiers are sent abroad: they keep the article's country
     doc = newsgraph.extract("La France a envoyé des soldats à Bamako. Les Français sont inquiets.", published="2017-03-01")
     assert {a.code for a in doc.actors if a.name.startswith("soldats")} == {"FRAMIL"}
+
+
+def test_regions_have_adjectives_and_groups_have_roles():
+    doc = newsgraph.extract("Un groupe de réfugiés tchétchènes poursuit une grève de la faim.", published="2017-03-01")
+    assert "RUSREF" in {a.code for a in doc.actors}
+    doc = newsgraph.extract("La police malienne a arrêté des enseignants.", published="2017-03-01")
+    assert "MLIEDU" in {a.code for a in doc.actors}
+
+
+def test_a_capital_after_a_locative_inside_a_noun_phrase_is_a_place():
+    doc = newsgraph.extract("Des étudiants ont poursuivi leur grève de la faim à Alger.", published="2017-03-01")
+    by_id = {a.id: a.code for a in doc.actors}
+    assert [(e.event, [by_id[a] for a in e.actors]) for e in doc.events] == [("PROTEST", ["DZAEDU"])]
