@@ -183,3 +183,12 @@ def test_the_seed_keeps_its_seven_quotes_and_speakers(seed_doc):
 
     s = score_quotes(json.loads((FIXTURES / "gold" / f"{SEED.stem}.gold.json").read_text("utf-8")), seed_doc.to_dict())
     assert (s.gold, s.found, s.speaker_ok) == (7, 7, 7), s.errors
+
+
+def test_two_quotes_before_one_cue_and_pour_x_inside_a_sentence():
+    qs = speakers("« Nous avons commis des erreurs et nos voisins l'ont vu » , mais « nous avons appris la leçon » , "
+                  "a affirmé le président ukrainien.")
+    assert [s for _, s, _, _ in qs] == ["UKRGOV", "UKRGOV"]
+    qs = speakers("Le président ukrainien a salué les diplomates tandis que, pour le président russe, "
+                  "« la guerre doit cesser au plus vite ».")
+    assert ("la guerre doit cesser au plus vite", "RUSGOV", True) in [q[:3] for q in qs]

@@ -151,7 +151,7 @@ def attributions(profile: LanguageProfile, sent: Any) -> list[Attribution]:
         low = plain_apostrophes(tok.lower_)
         split = words.attribution_split.get(low)
         is_selon = low in words.attribution_preps or (split is not None and tok.i > 0 and plain_apostrophes(tok.doc[tok.i - 1].lower_) == split)
-        initial = low in words.attribution_initial and _opens(sent, tok)
+        initial = low in words.attribution_initial and (_opens(sent, tok) or _opens_quote(sent, tok, words))
         if not (is_selon or initial):
             continue
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -176,6 +176,20 @@ def attributions(profile: LanguageProfile, sent: Any) -> list[Attribution]:
 def _opens(sent: Any, tok: Any) -> bool:
     before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
     return not before
+
+
+def _opens_quote(sent: Any, tok: Any, words: Any) -> bool:
+    """ "tandis que, pour le président de la Commission, « ... »": "pour X," inside a sentence, after a
+    comma or a conjunction, right before quotation marks."""
+    doc = sent.doc
+    prev = next((t for t in reversed(doc[sent.start:tok.i]) if not t.is_space), None)
+    if prev is None or not (prev.text == "," or prev.pos_ in ("CCONJ", "SCONJ")):
+        return False
+    for t in doc[tok.i + 1:min(tok.i + 16, sent.end)]:
+        if t.text == ",":
+            nxt = next((u for u in doc[t.i + 1:sent.end] if not u.is_space), None)
+            return nxt is not None and nxt.text in words.quote_marks
+    return False
 
 
 def _comma_after(sent: Any, obj: Any) -> bool:

@@ -279,7 +279,7 @@ class QuoteFinder:
             yield inside.cue, inside.speaker, "cue: the reported speech that holds it; speaker: its speaker"
         hi = doc[min(last + 2, len(doc) - 1)].sent.end
         for t in doc[last + 1:hi]:
-            if t.idx - end > AFTER_CHARS:
+            if t.idx - end - self._quoted_between(end, t.idx) > AFTER_CHARS:
                 break
             if self.speakers.speaker_at(t):
                 continue  # inside another quote
@@ -362,8 +362,14 @@ class QuoteFinder:
         between = self.doc.char_span(end, verb.idx, alignment_mode="expand")
         if between is None:
             return True
+        # "« ... », mais « ... », a affirmé X": another quote and a conjunction may stand between
         return all(t.is_punct or t.is_space or t.dep_.startswith("aux") or t.pos_ in ("ADV", "PRON") and t.head.i == verb.i
-                   or self.text[t.idx:t.idx + 1] in self.words.quote_marks.values() for t in between)
+                   or self.text[t.idx:t.idx + 1] in self.words.quote_marks.values()
+                   or self.speakers.speaker_at(t) or t.pos_ == "CCONJ" for t in between)
+
+    def _quoted_between(self, start: int, end: int) -> int:
+        """How many characters between two offsets are inside direct quotes."""
+        return sum(max(0, min(e, end) - max(s, start)) for s, e in self.speakers.quoted)
 
     def titled(self, said: Said) -> bool:
         """Is the quote a title or a label ("un rapport intitulé « ... »", "le slogan « ... »")?"""
