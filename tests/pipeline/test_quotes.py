@@ -192,3 +192,12 @@ def test_two_quotes_before_one_cue_and_pour_x_inside_a_sentence():
     qs = speakers("Le président ukrainien a salué les diplomates tandis que, pour le président russe, "
                   "« la guerre doit cesser au plus vite ».")
     assert ("la guerre doit cesser au plus vite", "RUSGOV", True) in [q[:3] for q in qs]
+
+
+def test_attributions_after_a_connector_and_a_subject_set_off_by_commas():
+    qs = speakers("Cependant, pour le ministre russe, les troupes ukrainiennes ont quitté la ville.")
+    assert ("les troupes ukrainiennes ont quitté la ville", "RUSGOV", False) in [q[:3] for q in qs]
+    qs = speakers("Selon le ministre russe, les policiers, lors de leur perquisition, ont trouvé des armes.")
+    assert [q[:3] for q in qs] == [("les policiers, lors de leur perquisition, ont trouvé des armes", "RUSGOV", False)]
+    qs = speakers("Le tribunal ukrainien a établi que les fonds avaient été détournés.")
+    assert [q[1:3] for q in qs] == [("UKRJUD", False)]

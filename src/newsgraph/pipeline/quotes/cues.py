@@ -174,8 +174,13 @@ def attributions(profile: LanguageProfile, sent: Any) -> list[Attribution]:
 
 
 def _opens(sent: Any, tok: Any) -> bool:
+    """Does the word open its sentence, or follow a short connector and a comma ("Cependant, pour X,",
+    "Cela dit, pour X,")?"""
     before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
-    return not before
+    if not before:
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+    return prev is not None and prev.text == "," and len(before) <= 2 and not any(t.pos_ in ("NOUN", "PROPN") for t in before)
 
 
 def _opens_quote(sent: Any, tok: Any, words: Any) -> bool:

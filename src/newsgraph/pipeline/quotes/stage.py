@@ -204,9 +204,10 @@ class QuoteFinder:
         if words[0].i == att.first:
             # "Pour X, le directeur de cabinet du préfet, le collectif a ...": X's apposition is not said
             comma = next((k for k, t in enumerate(body) if t.text == ","), None)
-            if comma is not None and body[0].pos_ in ("DET", "NOUN", "PROPN") and not any(
+            subject = any(t.dep_ in ("nsubj", "nsubj:pass") and t.head.i not in source for t in body[:comma or 0])
+            if comma is not None and body[0].pos_ in ("DET", "NOUN", "PROPN") and not subject and not any(
                     t.pos_ in ("VERB", "AUX") for t in body[:comma]):
-                body = body[comma + 1:]
+                body = body[comma + 1:]  # but "Selon X, les policiers, lors de ..., ont trouvé": a subject stays
         while body and body[-1].is_punct:
             body.pop()
         if len(body) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in body):
