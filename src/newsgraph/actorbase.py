@@ -66,16 +66,21 @@ class Entry:
 
     def code_on(self, on: date | None) -> str | None:
         """The CAMEO code on a date: an office holder is GOV (MIL for defence) of their country, or
-        their organisation's code; a former office holder keeps the code of the latest office. For
-        dated codes (the Phoenix dictionaries) the code that holds on the date, else the undated one,
-        else the latest."""
+        their organisation's code; a former office holder keeps the code of the latest office held
+        (a founder named in a history). For dated codes (the Phoenix dictionaries) the code that holds
+        on the date, else the undated one, else the latest. Before any office (a candidate not yet in
+        office) a person of a country is one of its elites, ELI, as the Phoenix dictionaries code them."""
         if self.kind != "person" or not self.roles:
             return self.code
         current = [r for r in self.roles if on is not None and r.holds(on) and (r.start or r.end)]
         if not current:
             current = [r for r in self.roles if r.code and r.start is None and r.end is None]
-        role = current[0] if current else max(self.roles, key=lambda r: r.start or date.min)
-        return self._role_code(role)
+        if current:
+            return self._role_code(current[0])
+        past = [r for r in self.roles if on is None or r.start is None or r.start <= on]
+        if not past and self.country:
+            return f"{self.country}ELI"
+        return self._role_code(max(past or self.roles, key=lambda r: r.start or date.min))
 
     def _role_code(self, role: Role) -> str | None:
         if role.code:

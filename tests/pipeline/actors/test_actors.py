@@ -172,3 +172,10 @@ def test_a_capital_after_a_locative_inside_a_noun_phrase_is_a_place():
     doc = newsgraph.extract("Des étudiants ont poursuivi leur grève de la faim à Alger.", published="2017-03-01")
     by_id = {a.id: a.code for a in doc.actors}
     assert [(e.event, [by_id[a] for a in e.actors]) for e in doc.events] == [("PROTEST", ["DZAEDU"])]
+
+
+def test_a_person_before_taking_office_is_of_the_elites():
+    before = newsgraph.extract("Donald Trump a critiqué la Chine.", published="2016-11-08")
+    after = newsgraph.extract("Donald Trump a critiqué la Chine.", published="2018-11-08")
+    assert {a.code for a in before.actors if a.name == "Donald Trump"} == {"USAELI"}
+    assert {a.code for a in after.actors if a.name == "Donald Trump"} == {"USAGOV"}

@@ -200,7 +200,7 @@ def agent_after(k: Coder, noun: Any) -> list[str]:
 
 
 CIVIL_CLAIMS = {"REQUEST", "REJECT", "ACCUSE"}
-CIVIL_SECTORS = {"CVL", "LAB", "OPP", "NGO", "EDU", "AGR", "BUS", "REF"}
+CIVIL_SECTORS = {"CVL", "LAB", "OPP", "NGO", "EDU", "AGR", "BUS", "REF", "ELI"}
 
 
 def implied_civil_target(k: Coder, cand: Candidate) -> None:
