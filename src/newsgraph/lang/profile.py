@@ -101,6 +101,8 @@ class Words:
     led_by: frozenset[str]
     claim_content: frozenset[str]
     hazards: frozenset[str]
+    casualties: frozenset[str]
+    toll_verbs: frozenset[str]
     crowd_events: frozenset[str]
     non_state_peoples: frozenset[str]
     stop_verbs: frozenset[str]
@@ -162,7 +164,7 @@ class Words:
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
             led_by=_fs(d["modifiers"]["led_by"]),
-            claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), crowd_events=_fs(d["nouns"].get("crowd_events", ())), non_state_peoples=_fs(d["nouns"].get("non_state_peoples", ())), stop_verbs=_fs(gov.get("stop_verbs", ())), endorsing=_fs(gov.get("endorsing", ())), document_nouns=_fs(d["nouns"].get("document_nouns", ())), issuing_verbs=_fs(gov.get("issuing_verbs", ())), negative_evaluation=_fs(d["nouns"].get("negative_evaluation", ())), evaluation_verbs=_fs(gov.get("evaluation_verbs", ())), origin_words=_fs(d["modifiers"].get("origin", ())), sector_labels=dict(d["sectors"]["labels"]),
+            claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), casualties=_fs(d["nouns"].get("casualties", ())), toll_verbs=_fs(gov.get("toll_verbs", ())), crowd_events=_fs(d["nouns"].get("crowd_events", ())), non_state_peoples=_fs(d["nouns"].get("non_state_peoples", ())), stop_verbs=_fs(gov.get("stop_verbs", ())), endorsing=_fs(gov.get("endorsing", ())), document_nouns=_fs(d["nouns"].get("document_nouns", ())), issuing_verbs=_fs(gov.get("issuing_verbs", ())), negative_evaluation=_fs(d["nouns"].get("negative_evaluation", ())), evaluation_verbs=_fs(gov.get("evaluation_verbs", ())), origin_words=_fs(d["modifiers"].get("origin", ())), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],
             attribution_initial=_fs(d["quotes"]["attribution_initial"]), infinitive_kinds=_fs(d["quotes"]["infinitive_kinds"]),
             quoted_only_kinds=_fs(d["quotes"]["quoted_only_kinds"]), title_words=_fs(d["quotes"]["title_words"]), writer_subjects=_fs(d["quotes"]["writer_subjects"]),

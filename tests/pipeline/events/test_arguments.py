@@ -208,3 +208,12 @@ def test_repelling_an_attack_is_fighting_and_deregistering_a_group_is_a_ban():
     assert ("REJECT", ["MLI"], ["FRA"]) in events  # a proposal is still rejected
     _, events = _events("Le gouvernement burundais a radié cinq ONG.")
     assert ("COERCE", ["BDIGOV"], ["BDINGO"]) in events
+
+
+def test_an_attack_told_by_its_toll_strikes_the_people_where_it_happens():
+    _, events = _events("Des dizaines de morts dans l'attaque d'une boîte de nuit à Istanbul")
+    assert ("ASSAULT", [], ["TURCVL"]) in events
+    _, events = _events("Un attentat a fait 44 morts dans le centre de Kaboul.")
+    assert ("ASSAULT", [], ["AFGCVL"]) in events
+    _, events = _events("Un attentat a été évoqué dans le centre de Kaboul.")
+    assert not any(e == "ASSAULT" for e, _, _ in events)  # no toll, no perpetrator: nothing to code

@@ -49,6 +49,8 @@ def arguments(k: Coder, cand: Candidate) -> None:
             arresting_state(k, cand)
         if not cand.actors and entry.event == "PROTEST" and (tok.lemma_.lower() in k.words.crowd_events or tok.lower_ in k.words.crowd_events):
             crowd(k, cand)
+        if not cand.actors and not cand.recipients and entry.event == "ASSAULT" and toll(k, tok):
+            struck(k, cand)
     else:
         for slot in entry.actor:  # the subject, unless the frame names another slot ("recevoir+aide": A=de R=subj)
             found = subject_actors(idx, tok) if slot == "subj" else [a for t in slot_actors(idx, tok, slot) for a in actors_of(idx, t)]
@@ -257,6 +259,30 @@ def crowd(k: Coder, cand: Candidate) -> None:
         cand.notes.append(f"source implied: a crowd in {iso3}")
 
 
+def toll(k: Coder, tok: Any) -> bool:
+    """Does an attack's noun come with its dead or wounded ("des dizaines de morts dans l'attaque",
+    "un attentat a fait 44 morts")?"""
+    words = k.words
+    head = tok.head
+    if tok.dep_ in ("nmod", "obl", "obl:mod"):  # "morts dans l'attaque", "des dizaines de morts dans l'attaque"
+        near = [head, *[c for c in head.children if c.dep_ == "nmod" and c.i < tok.i]]
+        if any(t.lemma_.lower() in words.casualties or t.lower_ in words.casualties for t in near):
+            return True
+    if tok.dep_ in ("nsubj", "nsubj:pass") and head.lemma_.lower() in words.toll_verbs:
+        return any(c.dep_ == "obj" and (c.lemma_.lower() in words.casualties or c.lower_ in words.casualties) for c in head.children)
+    return False
+
+
+def struck(k: Coder, cand: Candidate) -> None:
+    """An attack told by its toll with no perpetrator named strikes the people of the country it
+    happens in: that of its place, else the article's."""
+    tok = cand.trigger
+    iso3 = sentence_place_country(k, tok) or sentence_place_country(k, tok.head) or where_held(k, tok)
+    if iso3:
+        cand.recipients = [k.idx.implied_actor(iso3, "CVL", f"people of {iso3}, the dead and wounded of an attack there")]
+        cand.notes.append(f"recipient implied: the casualties, people of {iso3}")
+
+
 CLAUSE_BREAKS = (":", ";", ".", "?", "!", "«", "»")
 
 
@@ -456,8 +482,10 @@ def sentence_place_country(k: Coder, tok: Any) -> str | None:
     sub = {t.i for t in tok.subtree}
     for i, pid in k.place_tokens.items():
         place_tok = k.doc[i]
-        near = governed_by(place_tok, words.of_preps) and any(c.lower_ in words.proximity
-                                                             for c in [*place_tok.head.children, *place_tok.children])
+        # "près de Kaboul", and "dans le centre de Kaboul", "au nord de Bagdad": a place within a place
+        near = governed_by(place_tok, words.of_preps) and (
+            any(c.lower_ in words.proximity for c in [*place_tok.head.children, *place_tok.children])
+            or governed_by(place_tok.head, words.place_preps))
         if i in sub and (governed_by(place_tok, words.place_preps) or near):
             place = next((p for p in k.work.places if p.id == pid), None)
             if place is not None and place.country:

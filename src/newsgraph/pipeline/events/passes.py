@@ -47,6 +47,8 @@ def victims_only(k: Coder, entry: EventEntry, c: Candidate, tok: Any, rule: str)
     l'explosion", "touchées par la crise")."""
     if entry.event not in VICTIM_TYPES or not c.recipients or entry.required:
         return False
+    if rule == "noun":  # "des dizaines de morts dans l'attaque": its toll
+        return any(n.startswith("recipient implied: the casualties") for n in c.notes)
     causes = [ch for ch in tok.children if ch.dep_ in ("nsubj", "obl:agent", "obl")]
     if tok.dep_ in ("acl", "advcl", "conj"):
         causes.append(tok.head)
