@@ -179,3 +179,9 @@ def test_a_person_before_taking_office_is_of_the_elites():
     after = newsgraph.extract("Donald Trump a critiqué la Chine.", published="2018-11-08")
     assert {a.code for a in before.actors if a.name == "Donald Trump"} == {"USAELI"}
     assert {a.code for a in after.actors if a.name == "Donald Trump"} == {"USAGOV"}
+
+
+def test_the_cities_an_article_names_count_towards_its_country():
+    doc = newsgraph.extract("Une fusillade a éclaté à Istanbul. « Nous sommes choqués », a déclaré Mehmet Yilmaz, gouverneur de la ville. "
+                            "La police d'Istanbul enquête. Les habitants d'Istanbul ont rendu hommage aux victimes.", published="2017-01-01")
+    assert {a.code[:3] for a in doc.actors if a.name == "Mehmet Yilmaz"} == {"TUR"}

@@ -514,10 +514,22 @@ def article_country(r: Resolver, doc: Any) -> tuple[str | None, str]:
     for i, k in enumerate(table.keys):
         if i not in r.taken and table.lower_initial[i] and k in r.base.adjectives:
             counts[r.base.adjectives[k]] += 1
+    for ent in doc.ents:  # a city or a region of the country ("à Istanbul")
+        if ent.label_ == "LOC" and ent.start not in r.taken:
+            c = _place_country(r, ent)
+            if c:
+                counts[c] += 1
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
         return ranked[0][0], f"the article's country, {ranked[0][0]}, named {ranked[0][1]} times"
     return None, ""
+
+
+def _place_country(r: Resolver, ent: Any) -> str | None:
+    from newsgraph.gazetteer import gazetteer
+
+    place = gazetteer(r.profile).lookup(ent.text)
+    return place.country if place is not None and place.type in ("city", "region", "disputed") else None
 
 
 def _country_named(r: Resolver, label: str) -> str | None:
