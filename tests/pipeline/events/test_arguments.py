@@ -217,3 +217,10 @@ def test_an_attack_told_by_its_toll_strikes_the_people_where_it_happens():
     assert ("ASSAULT", [], ["AFGCVL"]) in events
     _, events = _events("Un attentat a été évoqué dans le centre de Kaboul.")
     assert not any(e == "ASSAULT" for e, _, _ in events)  # no toll, no perpetrator: nothing to code
+
+
+def test_criticism_in_a_speakers_own_words():
+    _, events = _events("« Le comportement du Niger est inacceptable », a déclaré le ministre malien des Affaires étrangères.")
+    assert ("ACCUSE", ["MLIGOV"], ["NER"]) in events
+    _, events = _events("« La situation est grave », a déclaré le ministre malien des Affaires étrangères.")
+    assert not any(e == "ACCUSE" for e, _, _ in events)  # no one named: no one criticised

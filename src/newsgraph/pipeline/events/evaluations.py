@@ -57,6 +57,47 @@ def evaluations(k: Coder, cands: list[Candidate]) -> None:
         triggers.add(head.i)
 
 
+def quoted_criticism(k: Coder, cands: list[Candidate]) -> None:
+    """Criticism in a speaker's own words: a quote with a known speaker that calls something
+    "scandaleux", "inacceptable", a "mensonge" ... criticises the actors it names ("« Le comportement de
+    la Russie est inacceptable », a déclaré le ministre"). A quote that names no other actor is left."""
+    words = k.words
+    if not words.negative_evaluation:
+        return
+    for q in k.work.quotes:
+        if q.speaker is None or q.speaker not in k.idx.by_id:
+            continue
+        span = k.doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(c.entry.event == "ACCUSE" and (q.span.start <= c.trigger.idx < q.span.end or c.actors == [q.speaker]
+                                              and c.trigger.sent.start == span[0].sent.start) for c in cands):
+            continue  # the criticism is coded already
+        bad = next((t for t in span if t.lemma_.lower() in words.negative_evaluation or t.lower_ in words.negative_evaluation), None)
+        if bad is None:
+            continue
+        speaker = k.idx.by_id[q.speaker]
+        targets: list[str] = []
+        for t in span:
+            aid = k.idx.at(t)
+            other = k.idx.by_id.get(aid) if aid else None
+            if other is not None and aid != q.speaker and aid not in targets and other.code and other.code != speaker.code:
+                targets.append(aid)
+        if not targets:
+            continue
+        plover = plover_for(CRITICISE)
+        assert plover is not None
+        entry = EventEntry(bad.lemma_, "N", CRITICISE, plover.event, plover.mode, plover.context, ("subj",), (), (),
+                           False, False, False, False)
+        c = Candidate(bad, entry, (bad.idx, bad.idx + len(bad.text)), actors=[q.speaker], recipients=targets,
+                      rule="quoted evaluation")
+        c.notes.append(f"the speaker's own words call it {bad.text!r}")
+        when_where(k, c)
+        if historical(k, c):
+            c.status = "historical"
+        cands.append(c)
+
+
 def evaluator_and_object(k: Coder, tok: Any) -> tuple[Any, list[str], Any] | None:
     """Who evaluates, and what, for a negative word: the subject and object of an evaluation verb it
     qualifies, or the "pour X" of a copula it is the predicate of."""

@@ -14,7 +14,7 @@ from newsgraph.model import Claim, Event, Span, TextSpan
 from newsgraph.pipeline.events.arguments import arguments, implied_civil_target, locution_noun, no_self_recipients
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
-from newsgraph.pipeline.events.evaluations import evaluations
+from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
 from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
@@ -63,6 +63,7 @@ def code_events(k: Coder) -> list[Candidate]:
         cands.append(c)
     assertions_as_accusations(k, cands)
     evaluations(k, cands)
+    quoted_criticism(k, cands)
     obligations(k, cands)
     denials(k, cands)
     answers(k, cands)
@@ -76,7 +77,7 @@ class EventStage:
     name = "events"
     # reads the quote speakers ("nous" inside a quote is its speaker); adds the actors it finds
     # (countries named by an adjective, a place hosting a visit)
-    requires = ("actors", "times", "places", "quote_speakers")
+    requires = ("actors", "times", "places", "quotes", "quote_speakers")
     provides = ("events", "claims", "actors")
 
     def __init__(self, profile) -> None:  # type: ignore[no-untyped-def]
