@@ -201,3 +201,9 @@ def test_attributions_after_a_connector_and_a_subject_set_off_by_commas():
     assert [q[:3] for q in qs] == [("les policiers, lors de leur perquisition, ont trouvé des armes", "RUSGOV", False)]
     qs = speakers("Le tribunal ukrainien a établi que les fonds avaient été détournés.")
     assert [q[1:3] for q in qs] == [("UKRJUD", False)]
+
+
+def test_a_subject_pronoun_the_parser_took_for_impersonal():
+    qs = speakers("Dmytro Kouleba est un ancien diplomate. À son arrestation, il déclare à la police « Nous ne céderons "
+                  "jamais rien. »", published="2023-03-01")
+    assert [q[1] for q in qs] == ["UKRGOV"]

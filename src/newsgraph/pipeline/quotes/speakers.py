@@ -60,6 +60,9 @@ class Speakers:
             if self.inverted_pronoun(c) and self._pronoun(c):
                 return self.pronoun(c)
         subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if not subj and not any(c.dep_ in ("aux:pass", "expl:pass") for c in verb.children):
+            # "il déclare à la police « ... »": a reporting verb has no impersonal subject; the parser's "expl"
+            subj = [c for c in verb.children if c.dep_ == "expl:subj" and self._pronoun(c)]
         if subj and subj[0].lower_ in self.words.relative_subject and verb.dep_.startswith("acl"):
             aid = self._antecedent(verb.head)
             if aid:
