@@ -259,6 +259,43 @@ def crowd(k: Coder, cand: Candidate) -> None:
         cand.notes.append(f"source implied: a crowd in {iso3}")
 
 
+FIGHTING = {"ASSAULT", "COERCE"}
+NOT_FIGHTING = {"arrest", "ban", "curfew", "martial-law", "torture", "sexual", "beat"}  # a state's acts on people
+CONTEXT_SENTENCES = 3  # how far back a fight's other side is looked for
+
+
+def enemy_from_context(k: Coder, c: Candidate, kept: list[Candidate]) -> None:
+    """A military act whose target the sentence does not name ("l'armée syrienne s'est emparée de
+    dizaines de localités", after "l'offensive de l'armée syrienne contre Daech") is aimed at the enemy
+    the last sentences gave the same side: the other side of the latest fight that side took part in,
+    in this sentence or the three before. Arrests, bans and other acts of a state on people are not fights."""
+    if c.entry.event not in FIGHTING or c.entry.mode in NOT_FIGHTING or not c.actors or c.recipients:
+        return
+    by_id = k.idx.by_id
+
+    def sides(ids: list[str]) -> set[str]:  # an army and the rebels of one country are two sides
+        return {by_id[a].code or "" for a in ids if a in by_id} - {""} | set(ids)
+
+    mine = sides(c.actors)
+    sents = k.sentence_number
+    here = sents.get(c.trigger.sent.start, 0)
+    for e in reversed(kept):
+        if e.entry.event not in FIGHTING or e.entry.mode in NOT_FIGHTING:
+            continue
+        if not 0 <= here - sents.get(e.trigger.sent.start, 0) <= CONTEXT_SENTENCES:
+            break
+        if sides(e.actors) & mine and e.recipients:
+            other = [a for a in e.recipients if a not in c.actors]
+        elif sides(e.recipients) & mine and e.actors:
+            other = [a for a in e.actors if a not in c.actors]
+        else:
+            continue
+        if other and not sides(other) & mine:
+            c.recipients = other
+            c.notes.append("target: the other side of the fight told just before")
+            return
+
+
 def toll(k: Coder, tok: Any) -> bool:
     """Does an attack's noun come with its dead or wounded ("des dizaines de morts dans l'attaque",
     "un attentat a fait 44 morts")?"""

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.cameo import goldstein, quad_class
 from newsgraph.model import Claim, Event, Span, TextSpan
-from newsgraph.pipeline.events.arguments import arguments, implied_civil_target, locution_noun, no_self_recipients
+from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, implied_civil_target, locution_noun, no_self_recipients
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
@@ -50,6 +50,8 @@ def code_events(k: Coder) -> list[Candidate]:
         every.append(c)
     governed = governed_acts(k, every)
     for c in every:
+        if id(c) not in governed:
+            enemy_from_context(k, c, cands)
         reason = "the act of a promise, threat, request or refusal" if id(c) in governed else \
             drop_reason(k, c, c.trigger, c.entry, c.rule)
         if reason:
