@@ -236,3 +236,5 @@ def test_a_fight_with_no_target_named_is_aimed_at_the_enemy_of_the_sentences_bef
     assert not any(e == "COERCE" for e, _, _ in events)  # too far back to say
     _, events = _events("La police malienne a arrêté trois opposants. L'armée malienne a bombardé des positions.")
     assert ("ASSAULT", ["MLIMIL"], []) in events  # an arrest is no fight: the opponents are not the target
+    _, events = _events("Les rebelles touareg ont attaqué l'armée malienne à Gao. Trois soldats maliens ont été tués.")
+    assert events.count(("ASSAULT", ["MLIREB"], ["MLIMIL"])) == 2  # and the victims' enemy is the source

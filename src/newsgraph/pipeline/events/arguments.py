@@ -269,14 +269,15 @@ def enemy_from_context(k: Coder, c: Candidate, kept: list[Candidate]) -> None:
     dizaines de localités", after "l'offensive de l'armée syrienne contre Daech") is aimed at the enemy
     the last sentences gave the same side: the other side of the latest fight that side took part in,
     in this sentence or the three before. Arrests, bans and other acts of a state on people are not fights."""
-    if c.entry.event not in FIGHTING or c.entry.mode in NOT_FIGHTING or not c.actors or c.recipients:
+    if c.entry.event not in FIGHTING or c.entry.mode in NOT_FIGHTING or bool(c.actors) == bool(c.recipients):
         return
     by_id = k.idx.by_id
+    known = c.actors or c.recipients  # the side the sentence names; the other is looked for
 
     def sides(ids: list[str]) -> set[str]:  # an army and the rebels of one country are two sides
         return {by_id[a].code or "" for a in ids if a in by_id} - {""} | set(ids)
 
-    mine = sides(c.actors)
+    mine = sides(known)
     sents = k.sentence_number
     here = sents.get(c.trigger.sent.start, 0)
     for e in reversed(kept):
@@ -285,14 +286,18 @@ def enemy_from_context(k: Coder, c: Candidate, kept: list[Candidate]) -> None:
         if not 0 <= here - sents.get(e.trigger.sent.start, 0) <= CONTEXT_SENTENCES:
             break
         if sides(e.actors) & mine and e.recipients:
-            other = [a for a in e.recipients if a not in c.actors]
+            other = [a for a in e.recipients if a not in known]
         elif sides(e.recipients) & mine and e.actors:
-            other = [a for a in e.actors if a not in c.actors]
+            other = [a for a in e.actors if a not in known]
         else:
             continue
         if other and not sides(other) & mine:
-            c.recipients = other
-            c.notes.append("target: the other side of the fight told just before")
+            if c.actors:
+                c.recipients = other
+                c.notes.append("target: the other side of the fight told just before")
+            else:
+                c.actors = other
+                c.notes.append("source: the other side of the fight told just before")
             return
 
 
