@@ -9,6 +9,8 @@ from importlib import resources
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+# PLOVER modes of ASSAULT and COERCE that are a state's acts on people, not fights between sides
+STATE_ON_PEOPLE_MODES = frozenset({"arrest", "ban", "curfew", "martial-law", "torture", "sexual", "beat"})
 
 
 @dataclass(frozen=True, slots=True)

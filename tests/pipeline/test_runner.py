@@ -27,11 +27,11 @@ def test_registry_and_stage_order():
 
 
 def test_events_need_the_quote_speakers():
-    """The event stage reads who speaks in each quote: run before the quote stage, it is refused."""
+    """The event stage reads the quotes and who speaks in each: run before the quote stage, it is refused."""
     before, after = default_stages(FR)
     by_name = {s.name: s for s in after}
     order = [by_name[n] for n in ("actors", "times", "places", "events", "quotes")]
-    with pytest.raises(NewsgraphError, match="'events' requires \\['quote_speakers'\\]"):
+    with pytest.raises(NewsgraphError, match="'events' requires \\['quote_speakers', 'quotes'\\]"):
         Pipeline(before, order, profile=FR)
     Pipeline(before, [by_name[n] for n in ("actors", "times", "places", "quotes", "events")], profile=FR)
 

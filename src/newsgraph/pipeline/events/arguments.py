@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.cameo import STATE_ON_PEOPLE_MODES
 from newsgraph.pipeline.events.coder import FOREIGN_FRIENDLY, STATE_SECTORS, Candidate, Coder
 from newsgraph.pipeline.participants import actors_of, slot_actors, subject_actors
 from newsgraph.pipeline.syntax import agreement, case_of, governed_by, is_passive
@@ -260,7 +261,7 @@ def crowd(k: Coder, cand: Candidate) -> None:
 
 
 FIGHTING = {"ASSAULT", "COERCE"}
-NOT_FIGHTING = {"arrest", "ban", "curfew", "martial-law", "torture", "sexual", "beat"}  # a state's acts on people
+NOT_FIGHTING = STATE_ON_PEOPLE_MODES
 CONTEXT_SENTENCES = 3  # how far back a fight's other side is looked for
 
 
