@@ -49,6 +49,11 @@ class Gazetteer:
         """Prefixes of every place key, rebuilt when the gazetteer has grown."""
         return size_cached(self, "_prefixes", len(self.index), lambda: KeyPrefixes(self.index))
 
+    def land(self, text: str) -> Place | None:
+        """The city, region or disputed area of that name (not a sea, an area or a country)."""
+        place = self.lookup(text)
+        return place if place is not None and place.type in ("city", "region", "disputed") else None
+
     def lookup(self, text: str, countries_in_text: set[str] | frozenset[str] = frozenset()) -> Place | None:
         """The best place for a name: a hand-written French entry first, then one in a country the
         document names, then the most populous (so Paris is in Texas only when the text says so)."""
@@ -107,5 +112,4 @@ def place_taken_for_person(ent: object, profile: LanguageProfile) -> bool:
     start = ent.start  # type: ignore[attr-defined]
     if getattr(ent, "label_", "") != "PER" or start == 0 or doc[start - 1].lower_ not in profile.words.place_preps:
         return False
-    place = gazetteer(profile).lookup(ent.text)  # type: ignore[attr-defined]
-    return place is not None and place.type in ("city", "region", "disputed")
+    return gazetteer(profile).land(ent.text) is not None  # type: ignore[attr-defined]

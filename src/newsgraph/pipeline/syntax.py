@@ -47,6 +47,11 @@ def matches_prep(words: Words, case: str | None, prep: str) -> bool:
     return case in words.prep_aliases.get(prep, {prep})
 
 
+def word_in(tok: Any, words: frozenset[str] | set[str]) -> bool:
+    """Is the token, by its lemma or its form, one of these words?"""
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def governed_by(tok: Any, preps: frozenset[str] | set[str]) -> bool:
     """Is the token introduced by one of these prepositions?"""
     cases = {plain_apostrophes(c.lower_) for c in tok.children if c.dep_ in ("case", "fixed")}

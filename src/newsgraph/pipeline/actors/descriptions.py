@@ -429,8 +429,8 @@ def clause_place(r: Resolver, head: Any) -> tuple[str, str] | None:
             span = doc[tok.i:tok.i + n]
             if span[-1].is_punct:
                 continue
-            place = g.lookup(span.text)
-            if place is not None and place.country and place.type in ("city", "region", "disputed"):
+            place = g.land(span.text)
+            if place is not None and place.country:
                 return place.country, span.text
     return None
 
@@ -528,8 +528,8 @@ def article_country(r: Resolver, doc: Any) -> tuple[str | None, str]:
 def _place_country(r: Resolver, ent: Any) -> str | None:
     from newsgraph.gazetteer import gazetteer
 
-    place = gazetteer(r.profile).lookup(ent.text)
-    return place.country if place is not None and place.type in ("city", "region", "disputed") else None
+    place = gazetteer(r.profile).land(ent.text)
+    return place.country if place is not None else None
 
 
 def _country_named(r: Resolver, label: str) -> str | None:

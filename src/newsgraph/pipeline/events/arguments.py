@@ -9,7 +9,7 @@ from typing import Any
 from newsgraph.cameo import STATE_ON_PEOPLE_MODES
 from newsgraph.pipeline.events.coder import FOREIGN_FRIENDLY, STATE_SECTORS, Candidate, Coder
 from newsgraph.pipeline.participants import actors_of, slot_actors, subject_actors
-from newsgraph.pipeline.syntax import agreement, case_of, governed_by, is_passive
+from newsgraph.pipeline.syntax import agreement, case_of, governed_by, is_passive, word_in
 from newsgraph.text import norm, plain_apostrophes
 
 
@@ -48,7 +48,7 @@ def arguments(k: Coder, cand: Candidate) -> None:
             cand.actors = [a for a in clause_actors(k, tok, cand) if a not in cand.recipients]
         if not cand.actors and entry.mode == "arrest":
             arresting_state(k, cand)
-        if not cand.actors and entry.event == "PROTEST" and (tok.lemma_.lower() in k.words.crowd_events or tok.lower_ in k.words.crowd_events):
+        if not cand.actors and entry.event == "PROTEST" and word_in(tok, k.words.crowd_events):
             crowd(k, cand)
         if not cand.actors and not cand.recipients and entry.event == "ASSAULT" and toll(k, tok):
             struck(k, cand)
@@ -261,7 +261,6 @@ def crowd(k: Coder, cand: Candidate) -> None:
 
 
 FIGHTING = {"ASSAULT", "COERCE"}
-NOT_FIGHTING = STATE_ON_PEOPLE_MODES
 CONTEXT_SENTENCES = 3  # how far back a fight's other side is looked for
 
 
@@ -272,7 +271,7 @@ def enemy_from_context(k: Coder, c: Candidate, kept: list[Candidate]) -> None:
     in this sentence or the three before. Likewise violence told by its victims alone ("trois soldats
     maliens ont été tués") takes that enemy as its source. Arrests, bans and other acts of a state on
     people are not fights."""
-    if c.entry.event not in FIGHTING or c.entry.mode in NOT_FIGHTING or bool(c.actors) == bool(c.recipients):
+    if c.entry.event not in FIGHTING or c.entry.mode in STATE_ON_PEOPLE_MODES or bool(c.actors) == bool(c.recipients):
         return
     by_id = k.idx.by_id
     known = c.actors or c.recipients  # the side the sentence names; the other is looked for
@@ -284,7 +283,7 @@ def enemy_from_context(k: Coder, c: Candidate, kept: list[Candidate]) -> None:
     sents = k.sentence_number
     here = sents.get(c.trigger.sent.start, 0)
     for e in reversed(kept):
-        if e.entry.event not in FIGHTING or e.entry.mode in NOT_FIGHTING:
+        if e.entry.event not in FIGHTING or e.entry.mode in STATE_ON_PEOPLE_MODES:
             continue
         if not 0 <= here - sents.get(e.trigger.sent.start, 0) <= CONTEXT_SENTENCES:
             break
@@ -311,10 +310,10 @@ def toll(k: Coder, tok: Any) -> bool:
     head = tok.head
     if tok.dep_ in ("nmod", "obl", "obl:mod"):  # "morts dans l'attaque", "des dizaines de morts dans l'attaque"
         near = [head, *[c for c in head.children if c.dep_ == "nmod" and c.i < tok.i]]
-        if any(t.lemma_.lower() in words.casualties or t.lower_ in words.casualties for t in near):
+        if any(word_in(t, words.casualties) for t in near):
             return True
     if tok.dep_ in ("nsubj", "nsubj:pass") and head.lemma_.lower() in words.toll_verbs:
-        return any(c.dep_ == "obj" and (c.lemma_.lower() in words.casualties or c.lower_ in words.casualties) for c in head.children)
+        return any(c.dep_ == "obj" and word_in(c, words.casualties) for c in head.children)
     return False
 
 
@@ -322,7 +321,7 @@ def struck(k: Coder, cand: Candidate) -> None:
     """An attack told by its toll with no perpetrator named strikes the people of the country it
     happens in: that of its place, else the article's."""
     tok = cand.trigger
-    iso3 = sentence_place_country(k, tok) or sentence_place_country(k, tok.head) or where_held(k, tok)
+    iso3 = sentence_place_country(k, tok) or sentence_place_country(k, tok.head) or k.main_country
     if iso3:
         cand.recipients = [k.idx.implied_actor(iso3, "CVL", f"people of {iso3}, the dead and wounded of an attack there")]
         cand.notes.append(f"recipient implied: the casualties, people of {iso3}")
@@ -515,7 +514,7 @@ def attacked_country(k: Coder, cand: Candidate, noun: bool) -> list[str]:
     for t in slots:
         for c in [t, *[g for g in t.subtree if g.i != t.i]][:12]:
             pid = k.place_tokens.get(c.i)
-            place = next((p for p in k.work.places if p.id == pid), None) if pid else None
+            place = k.places_by_id.get(pid) if pid else None
             if place is not None and place.country and own and place.country != own:
                 return [k.idx.implied_actor(place.country, "", f"{place.country}, where the place struck lies")]
     return []
@@ -532,7 +531,7 @@ def sentence_place_country(k: Coder, tok: Any) -> str | None:
             any(c.lower_ in words.proximity for c in [*place_tok.head.children, *place_tok.children])
             or governed_by(place_tok.head, words.place_preps))
         if i in sub and (governed_by(place_tok, words.place_preps) or near):
-            place = next((p for p in k.work.places if p.id == pid), None)
+            place = k.places_by_id.get(pid)
             if place is not None and place.country:
                 return place.country
     return None

@@ -50,6 +50,7 @@ class Coder:
         self.published = work.document_date()
         self.time_tokens = self._index_spans([(t.start, t.end, t.id) for t in work.times])
         self.place_tokens = self._index_spans([(m.start, m.end, p.id) for p in work.places for m in p.mentions])
+        self.places_by_id = {p.id: p for p in work.places}
         self.times_by_id = {t.id: t for t in work.times}
         self.dropped: dict[str, int] = {}
         self.headline: int | None = None  # the start token of the headline's sentence after its label
@@ -68,11 +69,10 @@ class Coder:
         for n, sent in enumerate(sents[:-1]):
             nxt = sents[n + 1]
             if len(sent) <= 4 and sent[-1].text == ":" and "\n" not in self.doc[sent.start:nxt.start].text_with_ws[:-1]:
-                places = {p.id: p for p in self.work.places}
                 for t in sent:
                     aid = self.idx.at(t)
                     actor = self.idx.by_id.get(aid) if aid else None
-                    place = places.get(self.place_tokens.get(t.i, ""))
+                    place = self.places_by_id.get(self.place_tokens.get(t.i, ""))
                     country = actor.country if actor is not None else place.country if place is not None else None
                     if country:  # "Burundi : ...", or a place of the country: "Guyane : ..."
                         self.headline = nxt.start

@@ -13,7 +13,7 @@ from newsgraph.pipeline.events.attribution import when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.participants import actors_of, subject_actors
-from newsgraph.pipeline.syntax import case_of
+from newsgraph.pipeline.syntax import case_of, word_in
 
 CRITICISE = "111"  # CAMEO: criticize or denounce
 
@@ -31,7 +31,7 @@ def evaluations(k: Coder, cands: list[Candidate]) -> None:
                     c.notes.append(f"target: the author of {objs[0].text!r}")
     triggers = {c.trigger.i for c in cands}
     for tok in k.doc:
-        if tok.lemma_.lower() not in words.negative_evaluation and tok.lower_ not in words.negative_evaluation:
+        if not word_in(tok, words.negative_evaluation):
             continue
         found = evaluator_and_object(k, tok)
         if found is None:
@@ -42,17 +42,8 @@ def evaluations(k: Coder, cands: list[Candidate]) -> None:
         targets = [a for a in authors(k, evaluated, cands) if a not in evaluators]
         if not targets:
             continue
-        plover = plover_for(CRITICISE)
-        assert plover is not None
-        entry = EventEntry(head.lemma_, "V", CRITICISE, plover.event, plover.mode, plover.context, ("subj",), (), (),
-                           False, False, False, False)
-        c = Candidate(head, entry, (head.idx, head.idx + len(head.text)), actors=evaluators, recipients=targets,
-                      rule="negative evaluation")
-        c.notes.append(f"evaluates {evaluated.text!r} as {tok.text!r}")
-        c.status = status(k, c) if head.pos_ == "VERB" else "asserted"
-        when_where(k, c)
-        if historical(k, c):
-            c.status = "historical"
+        c = criticism(k, head, evaluators, targets, "negative evaluation", f"evaluates {evaluated.text!r} as {tok.text!r}",
+                      tensed=head.pos_ == "VERB")
         cands.append(c)
         triggers.add(head.i)
 
@@ -73,7 +64,7 @@ def quoted_criticism(k: Coder, cands: list[Candidate]) -> None:
         if any(c.entry.event == "ACCUSE" and (q.span.start <= c.trigger.idx < q.span.end or c.actors == [q.speaker]
                                               and c.trigger.sent.start == span[0].sent.start) for c in cands):
             continue  # the criticism is coded already
-        bad = next((t for t in span if t.lemma_.lower() in words.negative_evaluation or t.lower_ in words.negative_evaluation), None)
+        bad = next((t for t in span if word_in(t, words.negative_evaluation)), None)
         if bad is None:
             continue
         speaker = k.idx.by_id[q.speaker]
@@ -85,17 +76,26 @@ def quoted_criticism(k: Coder, cands: list[Candidate]) -> None:
                 targets.append(aid)
         if not targets:
             continue
-        plover = plover_for(CRITICISE)
-        assert plover is not None
-        entry = EventEntry(bad.lemma_, "N", CRITICISE, plover.event, plover.mode, plover.context, ("subj",), (), (),
-                           False, False, False, False)
-        c = Candidate(bad, entry, (bad.idx, bad.idx + len(bad.text)), actors=[q.speaker], recipients=targets,
-                      rule="quoted evaluation")
-        c.notes.append(f"the speaker's own words call it {bad.text!r}")
-        when_where(k, c)
-        if historical(k, c):
-            c.status = "historical"
-        cands.append(c)
+        cands.append(criticism(k, bad, [q.speaker], targets, "quoted evaluation", f"the speaker's own words call it {bad.text!r}",
+                               tensed=False))
+
+
+def criticism(k: Coder, trigger: Any, actors: list[str], recipients: list[str], rule: str, note: str,
+              tensed: bool) -> Candidate:
+    """A criticism (CAMEO 111) read off an evaluation rather than a lexicon entry, with its time and
+    place; its status is the tense's of a verb that says it, else asserted."""
+    plover = plover_for(CRITICISE)
+    assert plover is not None
+    entry = EventEntry(trigger.lemma_, "V" if tensed else "N", CRITICISE, plover.event, plover.mode, plover.context,
+                       ("subj",), (), (), False, False, False, False)
+    c = Candidate(trigger, entry, (trigger.idx, trigger.idx + len(trigger.text)), actors=actors, recipients=recipients,
+                  rule=rule)
+    c.notes.append(note)
+    c.status = status(k, c) if tensed else "asserted"
+    when_where(k, c)
+    if historical(k, c):
+        c.status = "historical"
+    return c
 
 
 def evaluator_and_object(k: Coder, tok: Any) -> tuple[Any, list[str], Any] | None:
