@@ -82,3 +82,22 @@ def plover_for(cameo: str) -> PloverCode | None:
     if cameo[:2] == "02":
         return PloverCode("REQUEST", None, ())
     return None
+
+
+# The CAMEO threat (13x) of a hostile act: PLOVER codes an act announced for the future as the threat of
+# it ("THREATEN could be ASSAULT + hypothetical ... the coder should always return the single event
+# category", PLOVER manual 0.8, auxiliary modes). Most specific prefix first.
+_THREAT_OF = (("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"), ("166", "136"),
+              ("1721", "1321"), ("1722", "1322"), ("1723", "1323"), ("1724", "1324"), ("172", "132"),
+              ("173", "132"), ("174", "132"), ("175", "137"), ("191", "1381"), ("192", "1382"),
+              ("204", "1385"), ("16", "131"), ("17", "130"), ("18", "1383"), ("19", "1384"), ("20", "1383"))
+
+
+def threat_of(cameo: str | None) -> str | None:
+    """The CAMEO code of threatening a hostile act (sanction, coercion, assault), or None."""
+    if not cameo:
+        return None
+    for prefix, code in _THREAT_OF:
+        if cameo.startswith(prefix):
+            return code
+    return None

@@ -132,10 +132,32 @@ def test_a_present_the_tagger_calls_future_is_present():
     assert all(e.status == "asserted" for e in doc.events) and doc.events
 
 
-def test_an_announced_act_keeps_its_type_and_is_planned():
+def test_an_announced_meeting_keeps_its_type_and_is_planned():
+    doc = newsgraph.extract("Le président Emmanuel Macron a annoncé dimanche qu'il allait rencontrer le président russe.",
+                            published="2017-03-01")
+    assert any(e.event == "CONSULT" and e.status == "planned" for e in doc.events)
+
+
+def test_an_announced_hostile_act_is_a_threat():
+    # PLOVER 0.8: "THREATEN could be ASSAULT + hypothetical ... return the single event category"
     doc = newsgraph.extract("Le président Emmanuel Macron a annoncé dimanche qu'il allait imposer des sanctions à la Russie.",
                             published="2017-03-01")
-    assert any(e.event == "COERCE" and e.status == "planned" for e in doc.events)  # the contract: status, not THREATEN
+    assert [(e.event, e.status) for e in doc.events] == [("THREATEN", "asserted")]
+    _, events = _events("Le gouvernement malien prévoit d'imposer un couvre-feu à Bamako.")
+    assert ("THREATEN", ["MLIGOV"], ["MLICVL"]) in events  # no target named: the people where it would fall
+    _, events = _events("L'Union africaine pourrait suspendre sa médiation entre le Soudan et le Tchad.")
+    assert any(e == "THREATEN" and a == ["IGOAFRAFU"] for e, a, _ in events)
+    _, events = _events("Le gouvernement tunisien s'est dit prêt à décréter l'état d'urgence.")
+    assert any(e == "THREATEN" and a == ["TUNGOV"] for e, a, _ in events)
+
+
+def test_a_hostile_act_tried_plotted_or_under_a_condition_is_no_threat():
+    _, events = _events("Trois hommes projetaient de commettre un attentat à Venise.")
+    assert not any(e == "THREATEN" for e, _, _ in events)
+    _, events = _events("Des milliers de civils attendent de pouvoir quitter la ville.")
+    assert not any(e == "THREATEN" for e, _, _ in events)
+    _, events = _events("Si l'armée malienne attaquait la ville, les rebelles se retireraient.")
+    assert not any(e == "THREATEN" for e, _, _ in events)
 
 
 def test_this_document_speaks_for_who_issued_it_before():

@@ -3,12 +3,15 @@ refusals that answer a demand, and assertions of another party's hostile act rea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from newsgraph.lang.lexicon import EventEntry
+from newsgraph.pipeline.events.arguments import country_of_ids, sentence_place_country
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
 from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, STATE_SECTORS, Candidate, Coder
-from newsgraph.pipeline.events.status import historical, status
+from newsgraph.cameo import plover_for, threat_of
+from newsgraph.pipeline.events.status import governor, historical, status
 from newsgraph.pipeline.events.triggers import locution, long_noun, verb_lemma
 from newsgraph.pipeline.participants import actors_of, subject_actors
 
@@ -68,6 +71,7 @@ def attack_inside(k: Coder, hazard: Any) -> bool:
     return False
 
 
+THREAT_NOTE = "a hostile act announced for the future is a threat of it"
 GOVERNING = {"AGREE", "THREATEN", "REQUEST", "REJECT"}
 EMBEDDING = ("xcomp", "ccomp", "advcl", "obl:arg", "acl")
 
@@ -86,12 +90,31 @@ def governed_acts(k: Coder, cands: list[Candidate]) -> set[int]:
         clauses = [c for c in g.trigger.children if c.dep_ in EMBEDDING and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")]
         inside = {t.i for c in clauses for t in c.subtree}
         acts = [e for e in cands if e is not g and e.trigger.i in inside]
+        if g.entry.event == "AGREE":
+            promised_threat(k, g, acts)
         if not g.recipients and clauses:
             g.recipients = embedded_target(k, g, clauses, acts)
             if g.recipients:
                 g.notes.append("target from the act it governs")
         governed.update(id(e) for e in acts)
     return governed
+
+
+def promised_threat(k: Coder, g: Candidate, acts: list[Candidate]) -> None:
+    """A promise or readiness to do a hostile act is a threat of it ("s'est dit prêt à imposer la loi
+    martiale", "a promis de frapper"): PLOVER's AGREE is for what is conceded or cooperative."""
+    acts = [e for e in acts if e.entry.event not in GOVERNING]  # "a annoncé qu'il était prêt à imposer"
+    if not acts:
+        return
+    first = min(acts, key=lambda e: e.trigger.i)  # "prêt à envoyer des armes pour aider à défendre X" is aid
+    code = threat_of(first.entry.cameo)
+    plover = plover_for(code) if code else None
+    if plover is None or first.actors and not set(first.actors) & set(g.actors):
+        return  # "a conclu que le gouvernement russe était intervenu": another's act, reported
+    g.entry = replace(g.entry, cameo=code, event=plover.event, mode=plover.mode, context=plover.context)
+    g.notes.append("promising a hostile act is threatening it")
+    g.recipients = g.recipients or first.recipients
+    threatened_people(k, g)
 
 
 def embedded_target(k: Coder, g: Candidate, clauses: list[Any], acts: list[Candidate]) -> list[str]:
@@ -278,3 +301,49 @@ def denials(k: Coder, cands: list[Candidate]) -> None:
             d.answers_claim = target
             if target.attributed_to and target.attributed_to not in d.recipients and target.attributed_to not in d.actors:
                 d.recipients = [target.attributed_to]
+
+
+def finite(tok: Any) -> bool:
+    """A verb that is conjugated, or a participle or adjective with its own finite auxiliary."""
+    if tok.pos_ == "ADJ":
+        return True
+    if "Fin" in tok.morph.get("VerbForm"):
+        return True
+    aux = [c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return bool(aux) and all("Inf" not in a.morph.get("VerbForm") and "Part" not in a.morph.get("VerbForm") for a in aux)
+
+
+def announced_threat(k: Coder, c: Candidate) -> None:
+    """PLOVER codes a hostile act announced for the future as a threat of it, not as the act with a
+    future status ("la Grèce prévoit d'imposer des restrictions", "a annoncé qu'il allait prolonger le
+    couvre-feu", "pourrait suspendre ses efforts de médiation", "renforcera le blocus"). The
+    announcement or the modal must be one of the profile's threat governors, or the act the main verb;
+    an act that hangs on a condition ("si ...") or that someone tries or plots stays as it is. A threat
+    that names no target falls on the people where the act would happen (a curfew, martial law)."""
+    if c.trigger.pos_ not in ("VERB", "AUX") or not c.actors:
+        return
+    code = threat_of(c.entry.cameo)
+    plover = plover_for(code) if code else None
+    if plover is None or conditional(k, c.trigger):
+        return
+    gov = governor(c.trigger)
+    if gov is None and c.trigger.dep_ != "ROOT":
+        return
+    if gov is not None and (gov.lemma_.lower() not in k.words.threat_governors or conditional(k, gov)
+                            or not finite(gov)):
+        return  # "attendent de pouvoir quitter", "ceux voulant quitter", "affirment avoir voulu frapper"
+    if status(k, c) not in ("planned", "hypothetical"):
+        return
+    c.entry = replace(c.entry, cameo=code, event=plover.event, mode=plover.mode, context=plover.context, required=False)
+    c.notes.append(THREAT_NOTE)
+    threatened_people(k, c)
+
+
+def threatened_people(k: Coder, c: Candidate) -> None:
+    """A threat that names no target falls on the people where the act would happen (a curfew,
+    martial law), else on those of the threatening country."""
+    if not c.recipients:
+        iso3 = sentence_place_country(k, c.trigger) or country_of_ids(k, c.actors)
+        if iso3:
+            c.recipients = [k.idx.implied_actor(iso3, "CVL", f"the people of {iso3}, on whom the threatened act would fall")]
+            c.notes.append(f"recipient implied: the people of {iso3}")

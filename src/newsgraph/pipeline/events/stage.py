@@ -15,7 +15,7 @@ from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, i
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
-from newsgraph.pipeline.events.passes import answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
+from newsgraph.pipeline.events.passes import THREAT_NOTE, announced_threat, answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
 from newsgraph.pipeline.syntax import under
@@ -51,13 +51,14 @@ def code_events(k: Coder) -> list[Candidate]:
     governed = governed_acts(k, every)
     for c in every:
         if id(c) not in governed:
+            announced_threat(k, c)
             enemy_from_context(k, c, cands)
         reason = "the act of a promise, threat, request or refusal" if id(c) in governed else \
             drop_reason(k, c, c.trigger, c.entry, c.rule)
         if reason:
             k.dropped[reason] = k.dropped.get(reason, 0) + 1
             continue
-        c.status = status(k, c)
+        c.status = "asserted" if THREAT_NOTE in c.notes else status(k, c)
         c.attributed_to = attribution(k, c)
         when_where(k, c)
         if historical(k, c):

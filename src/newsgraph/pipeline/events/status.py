@@ -45,6 +45,16 @@ def tense(tok: Any, w: Any) -> list[str]:
     return list(tenses)
 
 
+def governor(tok: Any) -> Any:
+    """The verb or adjective whose complement a verb is ("prévoit d'imposer", "a annoncé qu'il
+    imposerait", "prêt à imposer"), or None."""
+    infinitive = "Inf" in tok.morph.get("VerbForm")
+    if (tok.dep_ in ("xcomp", "ccomp") or infinitive and tok.dep_ in ("obl", "obl:arg", "advcl", "acl")) \
+            and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return tok.head
+    return None
+
+
 def verb_status(k: Coder, tok: Any, clause: list[Any]) -> str:
     w = k.words
     if any(negated(k, t) for t in clause):
@@ -54,8 +64,8 @@ def verb_status(k: Coder, tok: Any, clause: list[Any]) -> str:
     if any(c.dep_ == "mark" and c.lower_ in w.conditional_marks for c in tok.children):
         return "hypothetical"
     infinitive = "Inf" in tok.morph.get("VerbForm")
-    gov = tok.head if (tok.dep_ in ("xcomp", "ccomp") or infinitive and tok.dep_ in ("obl", "obl:arg", "advcl", "acl")) and tok.head.i != tok.i else None
-    if gov is not None and gov.pos_ in ("VERB", "AUX", "ADJ"):
+    gov = governor(tok)
+    if gov is not None:
         gclause = [gov, *[c for c in gov.children if c.dep_.startswith("aux")]]
         gmood = {m for t in gclause for m in moods(t, w)}
         glemma = gov.lemma_.lower()
