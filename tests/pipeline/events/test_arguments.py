@@ -16,7 +16,7 @@ def _events(text, published="2017-03-01"):
 
 def test_violence_told_by_its_victims():
     _, events = _events("Au moins douze policiers maliens ont été tués mardi près de Gao.")
-    assert ("ASSAULT", [], ["MLICOP"]) in events
+    assert ("ASSAULT", ["MLIUAF"], ["MLICOP"]) in events  # unidentified armed forces (CAMEO UAF)
 
 
 def test_hazards_strike_no_one():
@@ -117,7 +117,7 @@ def test_a_stative_participle_is_no_passive():
 
 def test_a_bomb_is_no_hazard():
     _, events = _events("Douze policiers maliens ont été tués par l'explosion d'une voiture piégée à Gao.")
-    assert ("ASSAULT", [], ["MLICOP"]) in events
+    assert ("ASSAULT", ["MLIUAF"], ["MLICOP"]) in events
     _, events = _events("Douze policiers maliens ont été tués par l'explosion d'une citerne à Gao.")
     assert not any(e == "ASSAULT" for e, _, _ in events)
 
@@ -234,9 +234,9 @@ def test_repelling_an_attack_is_fighting_and_deregistering_a_group_is_a_ban():
 
 def test_an_attack_told_by_its_toll_strikes_the_people_where_it_happens():
     _, events = _events("Des dizaines de morts dans l'attaque d'une boîte de nuit à Istanbul")
-    assert ("ASSAULT", [], ["TURCVL"]) in events
+    assert ("ASSAULT", ["TURUAF"], ["TURCVL"]) in events
     _, events = _events("Un attentat a fait 44 morts dans le centre de Kaboul.")
-    assert ("ASSAULT", [], ["AFGCVL"]) in events
+    assert ("ASSAULT", ["AFGUAF"], ["AFGCVL"]) in events
     _, events = _events("Un attentat a été évoqué dans le centre de Kaboul.")
     assert not any(e == "ASSAULT" for e, _, _ in events)  # no toll, no perpetrator: nothing to code
 
@@ -260,3 +260,10 @@ def test_a_fight_with_no_target_named_is_aimed_at_the_enemy_of_the_sentences_bef
     assert ("ASSAULT", ["MLIMIL"], []) in events  # an arrest is no fight: the opponents are not the target
     _, events = _events("Les rebelles touareg ont attaqué l'armée malienne à Gao. Trois soldats maliens ont été tués.")
     assert events.count(("ASSAULT", ["MLIREB"], ["MLIMIL"])) == 2  # and the victims' enemy is the source
+
+
+def test_violence_with_no_perpetrator_is_by_unidentified_forces_of_where_it_happens():
+    _, events = _events("Un juge a été tué mardi dans l'explosion d'une bombe à Bagdad.")
+    assert any(e == "ASSAULT" and a == ["IRQUAF"] for e, a, _ in events)
+    _, events = _events("Quatre soldats français ont été tués par un engin explosif.")
+    assert ("ASSAULT", [], ["FRAMIL"]) in events  # soldiers are struck abroad: no country to guess

@@ -55,8 +55,10 @@ def test_compound_and_reciprocal():
 def test_status():
     _, ev = coded("Le Japon enverra des troupes au Soudan.")
     assert any(e[0] == "AID" and e[3] == "planned" for e in ev)
-    _, ev = coded("La Chine pourrait sanctionner les États-Unis.")
-    assert ("COERCE", ("CHN",), ("USA",), "hypothetical") in ev
+    _, ev = coded("La Chine pourrait aider les États-Unis.")
+    assert ("AID", ("CHN",), ("USA",), "hypothetical") in ev
+    _, ev = coded("La Chine pourrait sanctionner les États-Unis.")  # a hostile act that may come is a threat (PLOVER)
+    assert ("THREATEN", ("CHN",), ("USA",), "asserted") in ev
     _, ev = coded("L'Inde n'a pas condamné la Russie.")
     assert ("ACCUSE", ("IND",), ("RUS",), "negated") in ev
     _, ev = coded("En 2019, le Brésil a signé un accord avec l'Argentine.")

@@ -240,6 +240,20 @@ def where_held(k: Coder, tok: Any) -> str | None:
         or k.main_country
 
 
+def unknown_perpetrator(k: Coder, cand: Candidate) -> None:
+    """Violence told by its victims alone ("un journaliste a été tué dans l'explosion d'une voiture
+    piégée à Beyrouth") is the act of unidentified armed forces of the country it happens in, as CAMEO
+    codes them (UAF): that of its place, else of the article, else of the victims unless they are soldiers."""
+    if cand.actors or cand.entry.event != "ASSAULT" or not cand.recipients:
+        return
+    by_id = k.idx.by_id
+    home = [r for r in cand.recipients if r in by_id and (by_id[r].code or "")[3:6] != "MIL"]  # soldiers fight abroad
+    iso3 = where_held(k, cand.trigger) or country_of_ids(k, home)
+    if iso3:
+        cand.actors = [k.idx.implied_actor(iso3, "UAF", f"unidentified armed forces in {iso3}, who struck there")]
+        cand.notes.append(f"source implied: unidentified armed forces in {iso3}")
+
+
 def arresting_state(k: Coder, cand: Candidate) -> None:
     """An arrest named by its noun with no agent ("Turquie : arrestation de 16 djihadistes") is made
     by the police of the country it happens in: that of its place, else of the article's label."""

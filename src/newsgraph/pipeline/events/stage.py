@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.cameo import goldstein, quad_class
 from newsgraph.model import Claim, Event, Span, TextSpan
-from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, implied_civil_target, locution_noun, no_self_recipients
+from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, implied_civil_target, locution_noun, no_self_recipients, unknown_perpetrator
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
@@ -58,6 +58,7 @@ def code_events(k: Coder) -> list[Candidate]:
         if reason:
             k.dropped[reason] = k.dropped.get(reason, 0) + 1
             continue
+        unknown_perpetrator(k, c)
         c.status = "asserted" if THREAT_NOTE in c.notes else status(k, c)
         c.attributed_to = attribution(k, c)
         when_where(k, c)
