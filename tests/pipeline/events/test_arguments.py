@@ -252,9 +252,12 @@ def test_a_fight_with_no_target_named_is_aimed_at_the_enemy_of_the_sentences_bef
     _, events = _events("L'armée malienne a lancé une offensive contre les rebelles touareg. "
                         "L'armée malienne s'est emparée de trois villages.")
     assert ("COERCE", ["MLIMIL"], ["MLIREB"]) in events
-    _, events = _events("L'armée malienne a lancé une offensive contre les rebelles touareg. Le temps était beau. "
-                        "Le marché était ouvert. La ville était calme. Les touristes étaient rares. "
-                        "L'armée malienne s'est emparée de trois villages.")
+    calm = " ".join(["La ville était calme."] * 12)
+    _, events = _events("L'armée malienne a lancé une offensive contre les rebelles touareg. "
+                        "Le marché était ouvert. Les touristes étaient rares. L'armée malienne s'est emparée de trois villages.")
+    assert ("COERCE", ["MLIMIL"], ["MLIREB"]) in events  # a paragraph later
+    _, events = _events("L'armée malienne a lancé une offensive contre les rebelles touareg. "
+                        f"{calm} L'armée malienne s'est emparée de trois villages.")
     assert not any(e == "COERCE" for e, _, _ in events)  # too far back to say
     _, events = _events("La police malienne a arrêté trois opposants. L'armée malienne a bombardé des positions.")
     assert ("ASSAULT", ["MLIMIL"], []) in events  # an arrest is no fight: the opponents are not the target

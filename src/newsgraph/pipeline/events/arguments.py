@@ -275,14 +275,14 @@ def crowd(k: Coder, cand: Candidate) -> None:
 
 
 FIGHTING = {"ASSAULT", "COERCE"}
-CONTEXT_SENTENCES = 3  # how far back a fight's other side is looked for
+CONTEXT_SENTENCES = 12  # how far back a fight's other side is looked for (3 before; 12 chosen on tune and dev4 together)
 
 
 def enemy_from_context(k: Coder, c: Candidate, kept: list[Candidate]) -> None:
     """A military act whose target the sentence does not name ("l'armée syrienne s'est emparée de
     dizaines de localités", after "l'offensive de l'armée syrienne contre Daech") is aimed at the enemy
     the last sentences gave the same side: the other side of the latest fight that side took part in,
-    in this sentence or the three before. Likewise violence told by its victims alone ("trois soldats
+    in this sentence or the twelve before. Likewise violence told by its victims alone ("trois soldats
     maliens ont été tués") takes that enemy as its source. Arrests, bans and other acts of a state on
     people are not fights."""
     if c.entry.event not in FIGHTING or c.entry.mode in STATE_ON_PEOPLE_MODES or bool(c.actors) == bool(c.recipients):
