@@ -270,3 +270,15 @@ def test_violence_with_no_perpetrator_is_by_unidentified_forces_of_where_it_happ
     assert any(e == "ASSAULT" and a == ["IRQUAF"] for e, a, _ in events)
     _, events = _events("Quatre soldats français ont été tués par un engin explosif.")
     assert ("ASSAULT", [], ["FRAMIL"]) in events  # soldiers are struck abroad: no country to guess
+
+
+def test_forces_said_to_be_deployed_are_the_side_that_mobilises():
+    _, events = _events("Près de 17 000 policiers turcs étaient déployés dans les rues.")
+    assert ("MOBILIZE", ["TURCOP"], []) in events
+
+
+def test_suspects_are_people_and_gunmen_are_unidentified_forces():
+    _, events = _events("Des policiers ont arrêté trois suspects à Istanbul.")
+    assert ("COERCE", ["TURCOP"], ["TURCVL"]) in events
+    _, events = _events("Des hommes armés ont tué cinq villageois dans le nord du Nigeria.")
+    assert ("ASSAULT", ["NGAUAF"], ["NGACVL"]) in events

@@ -240,6 +240,25 @@ def where_held(k: Coder, tok: Any) -> str | None:
         or k.main_country
 
 
+def mobilized_forces(k: Coder, cand: Candidate) -> None:
+    """Forces said to be deployed or mobilised, with no one named who did it ("17 000 policiers
+    étaient déployés à Istanbul", "les soldats mobilisés"), are the side that mobilises: PLOVER's
+    MOBILIZE has the mobilising side as actor, and its recipient is whom it is aimed at."""
+    tok = cand.trigger
+    if cand.entry.event != "MOBILIZE" or cand.actors or tok.pos_ != "VERB":
+        return
+    if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm"):
+        forces = actors_of(k.idx, tok.head)
+    elif is_passive(tok, k.words):
+        forces = [a for s in tok.children if s.dep_ in ("nsubj", "nsubj:pass") for a in actors_of(k.idx, s)]
+    else:
+        return
+    if forces:
+        cand.actors = forces
+        cand.recipients = [r for r in cand.recipients if r not in forces]
+        cand.notes.append("source: the forces mobilised")
+
+
 def unknown_perpetrator(k: Coder, cand: Candidate) -> None:
     """Violence told by its victims alone ("un journaliste a été tué dans l'explosion d'une voiture
     piégée à Beyrouth") is the act of unidentified armed forces of the country it happens in, as CAMEO

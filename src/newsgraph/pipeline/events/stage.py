@@ -11,7 +11,7 @@ from typing import Any
 
 from newsgraph.cameo import goldstein, quad_class
 from newsgraph.model import Claim, Event, Span, TextSpan
-from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, implied_civil_target, locution_noun, no_self_recipients, unknown_perpetrator
+from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, implied_civil_target, locution_noun, mobilized_forces, no_self_recipients, unknown_perpetrator
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
@@ -46,6 +46,7 @@ def code_events(k: Coder) -> list[Candidate]:
             continue
         c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
         arguments(k, c)
+        mobilized_forces(k, c)
         no_self_recipients(k, c)
         every.append(c)
     governed = governed_acts(k, every)
