@@ -282,3 +282,8 @@ def test_suspects_are_people_and_gunmen_are_unidentified_forces():
     assert ("COERCE", ["TURCOP"], ["TURCVL"]) in events
     _, events = _events("Des hommes armés ont tué cinq villageois dans le nord du Nigeria.")
     assert ("ASSAULT", ["NGAUAF"], ["NGACVL"]) in events
+
+
+def test_a_strike_named_with_its_strikers_addresses_the_government():
+    _, events = _events("Sénégal : grève générale des enseignants à Dakar")
+    assert ("PROTEST", ["SENEDU"], ["SENGOV"]) in events

@@ -98,8 +98,9 @@ def arguments(k: Coder, cand: Candidate) -> None:
             if c.dep_ in ("ccomp", "xcomp"):
                 cand.recipients = [a for a in subject_actors(idx, c) if a not in cand.actors]
                 cand.embedded.append(c)
-    if noun and any(n.startswith("source implied: a crowd") for n in cand.notes):
-        implied_protest_target(k, cand)
+    if noun and (any(n.startswith("source implied: a crowd") for n in cand.notes)
+                 or entry.event == "PROTEST" and word_in(tok, k.words.crowd_events)):
+        implied_protest_target(k, cand)  # "grève générale des chauffeurs de taxi" addresses the government
     if not noun:
         implied_arguments(k, cand)
         if cand.actors and not cand.recipients:
