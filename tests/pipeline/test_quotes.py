@@ -207,3 +207,14 @@ def test_a_subject_pronoun_the_parser_took_for_impersonal():
     qs = speakers("Dmytro Kouleba est un ancien diplomate. À son arrestation, il déclare à la police « Nous ne céderons "
                   "jamais rien. »", published="2023-03-01")
     assert [q[1] for q in qs] == ["UKRGOV"]
+
+
+def test_a_group_heard_on_the_spot_and_reports_selon_lesquelles():
+    text = ("Le gouvernement malien a annoncé lundi un couvre-feu à Bamako. Le Mali est en crise depuis 2012. "
+            "Le président malien a quitté Bamako. Selon des policiers présents sur les lieux, les assaillants "
+            "auraient fui vers le nord.")
+    assert ("les assaillants auraient fui vers le nord", "MLICOP", False, "Selon") in speakers(text)
+    qs = speakers("Le Canard enchaîné a révélé des informations selon lesquelles le ministre aurait été payé par "
+                  "son parti.")
+    assert [(q[0], q[1], q[2]) for q in qs] == [("le ministre aurait été payé par son parti", "FRAMED", False)]
+    assert speakers("La rumeur selon laquelle le ministre démissionnerait a circulé.") == []  # no one says it

@@ -99,6 +99,7 @@ class Words:
     future_modifiers: frozenset[str]
     support_verbs: frozenset[str]
     role_adjectives: frozenset[str]
+    heard_adjectives: frozenset[str]  # "des policiers présents sur les lieux": where a group was heard, not who it is
     led_by: frozenset[str]
     claim_content: frozenset[str]
     hazards: frozenset[str]
@@ -165,6 +166,7 @@ class Words:
             threat_governors=_fs(gov.get("threat", ())),
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
+            heard_adjectives=_fs(d["modifiers"].get("heard_adjectives", ())),
             led_by=_fs(d["modifiers"]["led_by"]),
             claim_content=_fs(d["nouns"]["claim_content"]), hazards=_fs(d["nouns"].get("hazards", ())), casualties=_fs(d["nouns"].get("casualties", ())), toll_verbs=_fs(gov.get("toll_verbs", ())), crowd_events=_fs(d["nouns"].get("crowd_events", ())), non_state_peoples=_fs(d["nouns"].get("non_state_peoples", ())), stop_verbs=_fs(gov.get("stop_verbs", ())), endorsing=_fs(gov.get("endorsing", ())), document_nouns=_fs(d["nouns"].get("document_nouns", ())), issuing_verbs=_fs(gov.get("issuing_verbs", ())), negative_evaluation=_fs(d["nouns"].get("negative_evaluation", ())), evaluation_verbs=_fs(gov.get("evaluation_verbs", ())), origin_words=_fs(d["modifiers"].get("origin", ())), sector_labels=dict(d["sectors"]["labels"]),
             quote_marks=dict(d["quotes"]["marks"]), paragraph_quote=d["quotes"]["paragraph_opener"],

@@ -282,7 +282,8 @@ def _describe(r: Resolver, doc: Any, rw: RoleWord, t0: int, t1: int, country: st
         f.resolve = FromHistory(_description_person(r, rw, where, surface, plural))
     else:
         if not (country or org_code):
-            modifiers = [c for c in head.children if c.dep_ == "amod" and c.text[:1].islower() and not t0 <= c.i < t1]
+            modifiers = [c for c in head.children if c.dep_ == "amod" and c.text[:1].islower() and not t0 <= c.i < t1
+                         and norm(c.text) not in r.words.heard_adjectives]  # "des policiers présents sur les lieux"
             if any(c.pos_ == "ADJ" and norm(c.text) not in r.words.role_adjectives for c in modifiers):
                 return  # "les forces pro-gouvernementales": a modifier we cannot read
             # "les séparatistes" after "les séparatistes du Donbass": the same collective; else the

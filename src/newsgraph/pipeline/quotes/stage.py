@@ -24,7 +24,7 @@ from newsgraph.pipeline.quotes.marks import find_direct, is_headline, paragraph_
 from newsgraph.pipeline.quotes.speakers import Said, Speakers
 from newsgraph.pipeline.work import QuoteSpeaker, Work
 from newsgraph.registry import stages
-from newsgraph.text import norm
+from newsgraph.text import norm, plain_apostrophes
 
 MIN_WORDS = 3  # one or two words in marks are a term or a label ("« lâche »"), not a quote
 SHORT = 6  # a quote shorter than this needs a cue or a speaker
@@ -82,6 +82,7 @@ class QuoteFinder:
             said = Said(start, end, False, self.paragraph(start), cue.span(), verb=tok)
             said.how.append(f"reported speech: {cue.lemma!r} with a {'clause' if clause else 'infinitive'}")
             out.append(said)
+        out += self._relative_attributions()
         for sent in doc.sents:
             atts = attributions(self.profile, sent)
             for att in atts:
@@ -173,6 +174,35 @@ class QuoteFinder:
         if any(self.text[t.idx] in self.words.quote_marks.values() for t in body[-2:]):
             return None  # "« ... », a-t-il dit": the cue of a direct quote
         return body[0].idx, body[-1].idx + len(body[-1].text)
+
+    def _relative_attributions(self) -> list[Said]:
+        """ "a révélé des informations selon lesquelles X aurait ...": the relative clause is what the
+        subject of the verb that governs the noun says."""
+        out = []
+        words = self.words
+        for tok in self.doc:
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if nxt is None or plain_apostrophes(tok.lower_) not in words.attribution_preps or nxt.lower_ not in words.relative_after_preposition:
+                continue
+            clause = next((a for a in [tok.head, *tok.head.ancestors] if a.dep_ == "acl:relcl"), None)
+            if clause is None or clause.head.pos_ not in ("NOUN", "PROPN") \
+                    or not any(c.dep_ in ("nsubj", "nsubj:pass") for c in clause.children):
+                continue  # "la résolution selon laquelle a condamné": no clause of its own
+            governor = next((a for a in clause.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if governor is None:
+                continue
+            body = [t for t in sorted(clause.subtree, key=lambda t: t.i) if t.i not in (tok.i, nxt.i) and not t.is_space]
+            while body and body[0].is_punct:
+                body.pop(0)
+            while body and body[-1].is_punct:
+                body.pop()
+            if len(body) < 3:
+                continue
+            start, end = body[0].idx, body[-1].idx + len(body[-1].text)
+            said = Said(start, end, False, self.paragraph(start), (tok.idx, nxt.idx + len(nxt.text)), verb=governor)
+            said.how.append(f"reported speech: the clause of {tok.text} {nxt.text!r} after {clause.head.text!r}")
+            out.append(said)
+        return out
 
     def _attributed(self, sent: Any, att: Attribution) -> tuple[int, int] | None:
         """The words a "selon X" / "Pour X," attributes, without it: the whole sentence when it opens
