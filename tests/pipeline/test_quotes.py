@@ -218,3 +218,8 @@ def test_a_group_heard_on_the_spot_and_reports_selon_lesquelles():
                   "son parti.")
     assert [(q[0], q[1], q[2]) for q in qs] == [("le ministre aurait été payé par son parti", "FRAMED", False)]
     assert speakers("La rumeur selon laquelle le ministre démissionnerait a circulé.") == []  # no one says it
+
+
+def test_a_document_made_by_someone_speaks_for_its_author():
+    qs = speakers("Selon un rapport publié par Amnesty International, les prisonniers ont été torturés.")
+    assert [(q[0], q[1], q[2]) for q in qs] == [("les prisonniers ont été torturés", "NGOHRI", False)]

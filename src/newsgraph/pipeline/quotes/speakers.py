@@ -258,6 +258,11 @@ class Speakers:
         ids = [a for a in actors_of(self.idx, src) if a in inside]
         if ids:
             return ids[0], "its source"
+        # "selon un rapport publié par Amnesty International": the document's author
+        agents = [a for c in src.children if c.dep_ == "acl" for g in c.children if g.dep_ == "obl:agent"
+                  for a in actors_of(self.idx, g) if a in inside]
+        if agents:
+            return agents[0], "the author of its source"
         return None, "its source names no actor"
 
     # -- from the clause around a partial quote -------------------------------------------------
