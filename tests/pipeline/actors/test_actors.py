@@ -185,3 +185,10 @@ def test_the_cities_an_article_names_count_towards_its_country():
     doc = newsgraph.extract("Une fusillade a éclaté à Istanbul. « Nous sommes choqués », a déclaré Mehmet Yilmaz, gouverneur de la ville. "
                             "La police d'Istanbul enquête. Les habitants d'Istanbul ont rendu hommage aux victimes.", published="2017-01-01")
     assert {a.code[:3] for a in doc.actors if a.name == "Mehmet Yilmaz"} == {"TUR"}
+
+
+def test_national_institutions_and_parties_of_france():
+    codes = codes_by_mention("Le Conseil d'État a annulé la décision. La DGSI et le GIGN ont arrêté deux hommes. "
+                             "Le Parti socialiste a critiqué Eurostat.", published="2017-02-01")
+    assert codes["Conseil d'État"] == "FRAJUD" and codes["DGSI"] == "FRASPY" and codes["GIGN"] == "FRACOP"
+    assert codes["Parti socialiste"] == "FRAPTY" and codes["Eurostat"] == "IGOEUREEC"
