@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from newsgraph.lang.profile import LanguageProfile
 
 OFFICE_SECTOR = {"HOS": "GOV", "HOG": "GOV", "FM": "GOV", "DM": "MIL", "VP": "GOV", "SPOKES": "GOV", "AMB": "GOV",
-                 "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV"}
+                 "NSA": "GOV", "CEO": "GOV", "SC": "GOV", "CHIEF": "MIL", "ENVOY": "GOV", "MIN": "GOV", "MAYOR": "GOV",
+                 "LEG": "LEG", "JUD": "JUD", "OPP": "OPP"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,3 +192,11 @@ def test_national_institutions_and_parties_of_france():
                              "Le Parti socialiste a critiqué Eurostat.", published="2017-02-01")
     assert codes["Conseil d'État"] == "FRAJUD" and codes["DGSI"] == "FRASPY" and codes["GIGN"] == "FRACOP"
     assert codes["Parti socialiste"] == "FRAPTY" and codes["Eurostat"] == "IGOEUREEC"
+
+
+def test_ministers_candidates_and_prosecutors_have_dated_roles():
+    codes = codes_by_mention("Benoît Hamon a critiqué Marine Le Pen. Michel Sapin a répondu à François Molins.",
+                             published="2017-03-01")
+    assert codes["Benoît Hamon"] == "FRAOPP" and codes["Marine Le Pen"] == "FRAOPP"
+    assert codes["Michel Sapin"] == "FRAGOV" and codes["François Molins"] == "FRAJUD"
+    assert codes_by_mention("Michel Sapin a critiqué le projet.", published="2019-03-01")["Michel Sapin"] == "FRAGOV"  # his last office
