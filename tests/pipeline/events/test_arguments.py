@@ -287,3 +287,10 @@ def test_suspects_are_people_and_gunmen_are_unidentified_forces():
 def test_a_strike_named_with_its_strikers_addresses_the_government():
     _, events = _events("Sénégal : grève générale des enseignants à Dakar")
     assert ("PROTEST", ["SENEDU"], ["SENGOV"]) in events
+
+
+def test_more_words_of_criticism_and_no_accusation_of_unidentified_forces():
+    _, events = _events("« La politique de la Turquie est inquiétante », a déclaré le ministre grec des Affaires étrangères.")
+    assert ("ACCUSE", ["GRCGOV"], ["TUR"]) in events
+    _, events = _events("Le chef de la police malienne a annoncé que six policiers ont été tués à Gao.")
+    assert not any(e == "ACCUSE" for e, _, _ in events)  # no one named to accuse

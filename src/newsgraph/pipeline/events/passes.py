@@ -217,7 +217,7 @@ def assertions_as_accusations(k: Coder, cands: list[Candidate]) -> None:
         speaker = by_id.get(c.attributed_to)
         if speaker is None or not speaker.country:
             continue
-        targets = [a for a in c.actors if a in by_id and by_id[a].country and opposed(speaker, by_id[a])]
+        targets = [a for a in c.actors if a in by_id and by_id[a].country and by_id[a].mentions and opposed(speaker, by_id[a])]
         if not targets:
             continue
         verb = reporting_head(k, c.trigger)
