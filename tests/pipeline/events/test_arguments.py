@@ -294,3 +294,8 @@ def test_more_words_of_criticism_and_no_accusation_of_unidentified_forces():
     assert ("ACCUSE", ["GRCGOV"], ["TUR"]) in events
     _, events = _events("Le chef de la police malienne a annoncé que six policiers ont été tués à Gao.")
     assert not any(e == "ACCUSE" for e, _, _ in events)  # no one named to accuse
+
+
+def test_a_suspect_or_a_man_arrested_is_a_person_of_where_it_happens():
+    _, events = _events("Le suspect a été arrêté au bout de cinq minutes à Lyon.")
+    assert ("COERCE", ["FRACOP"], ["FRACVL"]) in events
