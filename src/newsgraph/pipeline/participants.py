@@ -333,6 +333,9 @@ def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False, partic
     if not out and slot == "obj" and passive and not noun:
         if tok.dep_ == "conj" and tok.head.i != tok.i:
             return slot_actors(idx, tok.head, slot)  # the subject shared with the first conjunct
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+            # "X vient d'être giflé", "X risque d'être expulsé": the subject of the verb it complements
+            return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if tok.dep_.startswith("acl") and tok.head.i != tok.i:
             return [tok.head]
     if not out and slot not in ("subj", "obj"):

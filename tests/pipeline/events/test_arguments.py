@@ -299,3 +299,8 @@ def test_more_words_of_criticism_and_no_accusation_of_unidentified_forces():
 def test_a_suspect_or_a_man_arrested_is_a_person_of_where_it_happens():
     _, events = _events("Le suspect a été arrêté au bout de cinq minutes à Lyon.")
     assert ("COERCE", ["FRACOP"], ["FRACVL"]) in events
+
+
+def test_the_subject_of_a_verb_is_the_patient_of_its_passive_infinitive():
+    _, events = _events("Le ministre malien de la Justice vient d'être giflé à Bamako.")
+    assert any(e == "ASSAULT" and r == ["MLIGOV"] for e, _, r in events)
