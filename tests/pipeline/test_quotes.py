@@ -223,3 +223,9 @@ def test_a_group_heard_on_the_spot_and_reports_selon_lesquelles():
 def test_a_document_made_by_someone_speaks_for_its_author():
     qs = speakers("Selon un rapport publié par Amnesty International, les prisonniers ont été torturés.")
     assert [(q[0], q[1], q[2]) for q in qs] == [("les prisonniers ont été torturés", "NGOHRI", False)]
+
+
+def test_a_verb_whose_subject_comes_before_it_is_no_inserted_cue():
+    qs = speakers("Pour le journal Le Monde, ce blocage est « intolérable » et Louis Dreyfus, président du directoire "
+                  "du journal, a dénoncé une atteinte à la liberté.")
+    assert not any(q[0].startswith("Pour le journal") for q in qs)

@@ -156,6 +156,8 @@ class QuoteFinder:
             i -= 1
         if doc[i].text != "," or i <= sent.start:
             return None
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            return None  # "X, président du journal, a dénoncé ...": its subject comes first, it inserts nothing
         rest = [t for t in doc[cue.last + 1:sent.end] if not (t.is_punct or t.is_space)]
         inverted = any(self.speakers.inverted_pronoun(t) for t in doc[i + 1:cue.last + 1]) or (rest and self.speakers.inverted_pronoun(rest[0]))
         if rest and self.speakers.inverted_pronoun(rest[0]):
