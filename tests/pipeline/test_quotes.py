@@ -229,3 +229,8 @@ def test_a_verb_whose_subject_comes_before_it_is_no_inserted_cue():
     qs = speakers("Pour le journal Le Monde, ce blocage est « intolérable » et Louis Dreyfus, président du directoire "
                   "du journal, a dénoncé une atteinte à la liberté.")
     assert not any(q[0].startswith("Pour le journal") for q in qs)
+
+
+def test_an_attribution_before_a_cleft_sentence():
+    qs = speakers("Pour le ministre malien de la Défense, c'est lui qui a poussé les rebelles à attaquer.")
+    assert [(q[1], q[2]) for q in qs] == [("MLIMIL", False)]

@@ -222,7 +222,7 @@ class QuoteFinder:
         if at_edge:
             drop |= source
         head = sent.root if at_edge else (att.source.head if att.source.head.i != att.source.i else att.source)
-        if head.pos_ not in ("VERB", "AUX", "ADJ") and not (at_edge and head.pos_ in ("NOUN", "PROPN")):
+        if head.pos_ not in ("VERB", "AUX", "ADJ") and not (at_edge and head.pos_ in ("NOUN", "PROPN", "PRON")):  # "c'est lui qui ..."
             return None  # "la persécution selon leur orientation": a noun's complement
         body = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i not in drop and not t.is_space]
         if at_edge and words[0].i != att.first:
