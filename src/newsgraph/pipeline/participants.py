@@ -157,7 +157,9 @@ def actors_of(idx: ActorIndex, tok: Any, depth: int = 0) -> list[str]:
         aid = idx.at(t) or idx.first_person(t)
         if aid is None and depth < 2:
             for c in t.children:
-                if c.dep_ in ("nmod", "appos", "flat:name", "flat") and c.i > t.i and c.i - t.i <= 6:
+                # a name the tagger calls an adjective ("le président Jammeh": amod) counts when it is an actor's mention
+                if (c.dep_ in ("nmod", "appos", "flat:name", "flat") or c.dep_ == "amod" and c.text[:1].isupper()) \
+                        and c.i > t.i and c.i - t.i <= 6:
                     inner = actors_of(idx, c, depth + 1)
                     if inner:
                         aid = inner[0]

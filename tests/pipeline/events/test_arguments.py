@@ -304,3 +304,8 @@ def test_a_suspect_or_a_man_arrested_is_a_person_of_where_it_happens():
 def test_the_subject_of_a_verb_is_the_patient_of_its_passive_infinitive():
     _, events = _events("Le ministre malien de la Justice vient d'être giflé à Bamako.")
     assert any(e == "ASSAULT" and r == ["MLIGOV"] for e, _, r in events)
+
+
+def test_a_name_the_tagger_calls_an_adjective_and_leaving_power_is_a_resignation():
+    _, events = _events("Le président Jammeh a finalement laissé le pouvoir.", published="2017-01-22")
+    assert ("RETREAT", ["GMBGOV"], []) in events
