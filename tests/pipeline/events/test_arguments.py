@@ -309,3 +309,12 @@ def test_the_subject_of_a_verb_is_the_patient_of_its_passive_infinitive():
 def test_a_name_the_tagger_calls_an_adjective_and_leaving_power_is_a_resignation():
     _, events = _events("Le président Jammeh a finalement laissé le pouvoir.", published="2017-01-22")
     assert ("RETREAT", ["GMBGOV"], []) in events
+
+
+def test_attacking_is_criticism_between_speakers_and_a_fight_with_armed_sides():
+    _, events = _events("Le ministre français de l'Intérieur attaque le président du Sénat.")
+    assert ("ACCUSE", ["FRAGOV"], ["FRALEG"]) in events
+    _, events = _events("L'armée turque s'en prend à l'État islamique dans le nord de la Syrie.")
+    assert ("ASSAULT", ["TURMIL"], ["IMGMOSISI"]) in events
+    _, events = _events("Des manifestants ont attaqué des policiers à Lyon.")
+    assert ("ASSAULT", ["FRACVL"], ["FRACOP"]) in events

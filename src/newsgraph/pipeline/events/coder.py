@@ -16,6 +16,9 @@ from newsgraph.pipeline.work import Work
 DYADIC = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "SANCTION", "COERCE", "THREATEN"}
 HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 FOREIGN_FRIENDLY = {"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"}
+# sectors that fight, and sectors that only speak: "attaquer" is a fight between the first, criticism between the second
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY", "INS"}
+SPEAKING_SECTORS = {"GOV", "OPP", "LEG", "PTY", "ELI", "MED", "JUD"}
 
 
 @dataclass

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from newsgraph.cameo import plover_for, threat_of
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.pipeline.events.arguments import country_of_ids, sentence_place_country
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
-from newsgraph.pipeline.events.coder import DYADIC, HOSTILE, STATE_SECTORS, Candidate, Coder
-from newsgraph.cameo import plover_for, threat_of
+from newsgraph.pipeline.events.coder import ARMED_SECTORS, DYADIC, HOSTILE, SPEAKING_SECTORS, STATE_SECTORS, Candidate, Coder
 from newsgraph.pipeline.events.status import governor, historical, status
 from newsgraph.pipeline.events.triggers import locution, long_noun, verb_lemma
 from newsgraph.pipeline.participants import actors_of, subject_actors
@@ -347,3 +347,34 @@ def threatened_people(k: Coder, c: Candidate) -> None:
         if iso3:
             c.recipients = [k.idx.implied_actor(iso3, "CVL", f"the people of {iso3}, on whom the threatened act would fall")]
             c.notes.append(f"recipient implied: the people of {iso3}")
+
+
+ATTACK = ("190", "ASSAULT", None)  # CAMEO, type and mode of a verbal attack that is a fight
+CRITICISM = ("111", "ACCUSE", "disapprove")
+
+
+def verbal_or_physical(k: Coder, c: Candidate) -> None:
+    """Verbs that attack with words or with arms ("attaquer", "s'en prendre à"): between politicians,
+    parties and media it is criticism ("Hillary Clinton attaque Donald Trump"); when an armed side is
+    involved it is a fight ("l'armée turque s'en prend à Daech")."""
+    if c.entry.lemma.split("+")[0] not in k.words.verbal_or_physical or not c.actors or not c.recipients:
+        return
+    by_id = k.idx.by_id
+
+    def sectors(ids: list[str]) -> set[str]:
+        out = set()
+        for a in ids:
+            code = (by_id[a].code or "") if a in by_id else ""
+            out.add("IMG" if code.startswith("IMG") else code[3:6] or "-")
+        return out
+    every = sectors(c.actors) | sectors(c.recipients)
+    if c.entry.event == "ASSAULT" and sectors(c.actors) <= SPEAKING_SECTORS and sectors(c.recipients) <= SPEAKING_SECTORS:
+        code, event, mode = CRITICISM
+    elif c.entry.event == "ACCUSE" and every & (ARMED_SECTORS | {"IMG"}):
+        code, event, mode = ATTACK
+    else:
+        return
+    plover = plover_for(code)
+    c.entry = replace(c.entry, cameo=code, event=event, mode=plover.mode if plover else mode,
+                      context=plover.context if plover else ())
+    c.notes.append(f"{c.trigger.text!r} between {'armed sides: a fight' if event == 'ASSAULT' else 'speakers: criticism'}")

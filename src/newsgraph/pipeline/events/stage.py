@@ -15,7 +15,8 @@ from newsgraph.pipeline.events.arguments import arguments, enemy_from_context, i
 from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
-from newsgraph.pipeline.events.passes import THREAT_NOTE, announced_threat, answers, assertions_as_accusations, denials, drop_reason, governed_acts, obligations
+from newsgraph.pipeline.events.passes import (THREAT_NOTE, announced_threat, answers, assertions_as_accusations, denials, drop_reason,
+                                              governed_acts, obligations, verbal_or_physical)
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
 from newsgraph.pipeline.syntax import under
@@ -47,6 +48,7 @@ def code_events(k: Coder) -> list[Candidate]:
         c = Candidate(tok, entry, (tok.idx, tok.idx + len(tok.text)), rule=rule)
         arguments(k, c)
         mobilized_forces(k, c)
+        verbal_or_physical(k, c)
         no_self_recipients(k, c)
         every.append(c)
     governed = governed_acts(k, every)
