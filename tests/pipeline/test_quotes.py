@@ -234,3 +234,9 @@ def test_a_verb_whose_subject_comes_before_it_is_no_inserted_cue():
 def test_an_attribution_before_a_cleft_sentence():
     qs = speakers("Pour le ministre malien de la Défense, c'est lui qui a poussé les rebelles à attaquer.")
     assert [(q[1], q[2]) for q in qs] == [("MLIMIL", False)]
+
+
+def test_what_follows_the_comma_after_selon_x_is_said_even_when_parsed_as_its_conjunct():
+    qs = speakers("Les syndicats français ont organisé des manifestations. Selon ces derniers, Paris et Marseille ont "
+                  "notamment été traversés par des cortèges de 60 000 protestataires.")
+    assert [q[0][:18] for q in qs] == ["Paris et Marseille"]

@@ -214,7 +214,7 @@ class QuoteFinder:
         words = [t for t in sent if not (t.is_punct or t.is_space)]
         if not words:
             return None
-        source = {t.i for t in att.source.subtree}
+        source = {t.i for t in att.source.subtree if t.i <= att.last}  # "Selon ces derniers, Paris et ...": a conjunct after the comma is not X
         before = self.doc[att.first - 1] if att.first > sent.start else None
         after = self.doc[att.last + 1] if att.last + 1 < sent.end else None
         at_edge = words[0].i == att.first or all(t.i in drop or t.i in source for t in words if t.i > att.prep.i) \
