@@ -94,6 +94,7 @@ class Words:
     future_endings: tuple[str, ...]
     hypothetical_governors: frozenset[str]
     planned_governors: frozenset[str]
+    purpose_marks: frozenset[str]  # "manifester pour réclamer": the demand is the protest's aim, not an event of its own
     threat_governors: frozenset[str]
     verbal_or_physical: frozenset[str]  # "attaquer": criticism between speakers, a fight between armed sides  # announcing or being able to do a hostile act is threatening it
     object_control: frozenset[str]
@@ -164,7 +165,7 @@ class Words:
             have=verbs["have"], be=verbs["be"], near_future=verbs["near_future"], conditional_planned=verbs["conditional_planned"],
             impersonal=_fs(verbs["impersonal"]), obligation=_fs(verbs.get("obligation", ())), be_auxiliary=_fs(verbs.get("be_auxiliary", ())), stative_participles=_fs(verbs.get("stative_participles", ())), responsibility=_fs(verbs.get("responsibility", ())), conditional_endings=tuple(verbs["conditional_endings"]), future_endings=tuple(verbs.get("future_endings", ())),
             hypothetical_governors=_fs(gov["hypothetical"]), planned_governors=_fs(gov["planned"]),
-            threat_governors=_fs(gov.get("threat", ())), verbal_or_physical=_fs(gov.get("verbal_or_physical", ())),
+            threat_governors=_fs(gov.get("threat", ())), purpose_marks=_fs(prep.get("purpose", ())), verbal_or_physical=_fs(gov.get("verbal_or_physical", ())),
             object_control=_fs(gov["object_control"]),
             future_modifiers=_fs(d["modifiers"]["future"]), support_verbs=_fs(d.get("support", {}).get("verbs", ())), role_adjectives=_fs(d["modifiers"]["role_adjectives"]),
             heard_adjectives=_fs(d["modifiers"].get("heard_adjectives", ())),

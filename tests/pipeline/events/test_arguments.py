@@ -318,3 +318,10 @@ def test_attacking_is_criticism_between_speakers_and_a_fight_with_armed_sides():
     assert ("ASSAULT", ["TURMIL"], ["IMGMOSISI"]) in events
     _, events = _events("Des manifestants ont attaqué des policiers à Lyon.")
     assert ("ASSAULT", ["FRACVL"], ["FRACOP"]) in events
+
+
+def test_the_demand_a_protest_is_for_is_no_event_of_its_own():
+    _, events = _events("Des milliers de Kurdes irakiens ont manifesté dimanche à Kirkouk pour réclamer l'autonomie.")
+    assert [e for e, _, _ in events] == ["PROTEST"]
+    _, events = _events("Les syndicats ont demandé au gouvernement français de retirer la loi.")
+    assert any(e == "REQUEST" for e, _, _ in events)  # a demand that is no protest's aim stays

@@ -378,3 +378,26 @@ def verbal_or_physical(k: Coder, c: Candidate) -> None:
     c.entry = replace(c.entry, cameo=code, event=event, mode=plover.mode if plover else mode,
                       context=plover.context if plover else ())
     c.notes.append(f"{c.trigger.text!r} between {'armed sides: a fight' if event == 'ASSAULT' else 'speakers: criticism'}")
+
+
+AIMS = {"REQUEST", "ACCUSE"}  # what a protest is for: "ont manifesté pour réclamer", "grève de la faim pour protester contre"
+
+
+def protest_aims(k: Coder, cands: list[Candidate]) -> list[Candidate]:
+    """A demand or a protest that is the aim of a protest ("des milliers de Kurdes ont manifesté pour
+    réclamer ...", "une grève de la faim pour protester contre ...") is what the protest is about, not an
+    event of its own. Returns the candidates without them."""
+    protests = {c.trigger.i for c in cands if c.entry.event == "PROTEST"}
+    if not protests:
+        return cands
+    out = []
+    for c in cands:
+        tok = c.trigger
+        marks = {m.lower_ for m in tok.children if m.dep_ in ("mark", "case")}
+        head = tok.head
+        if c.entry.event in AIMS and marks & k.words.purpose_marks and tok.dep_ in ("advcl", "acl", "xcomp", "obl", "obl:mod") \
+                and (head.i in protests or any(n.i in protests for n in head.children if n.dep_ in ("obj", "nsubj"))):
+            k.dropped["the aim of a protest"] = k.dropped.get("the aim of a protest", 0) + 1
+            continue
+        out.append(c)
+    return out
