@@ -325,3 +325,8 @@ def test_the_demand_a_protest_is_for_is_no_event_of_its_own():
     assert [e for e, _, _ in events] == ["PROTEST"]
     _, events = _events("Les syndicats ont demandé au gouvernement français de retirer la loi.")
     assert any(e == "REQUEST" for e, _, _ in events)  # a demand that is no protest's aim stays
+
+
+def test_a_bare_participle_on_an_office_is_an_epithet_not_an_event():
+    _, events = _events("Le président déchu Askar Akaïev a accepté de démissionner.", published="2005-04-10")
+    assert not any(e == "COERCE" for e, _, _ in events)

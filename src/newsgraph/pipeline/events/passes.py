@@ -14,6 +14,7 @@ from newsgraph.pipeline.events.coder import ARMED_SECTORS, DYADIC, HOSTILE, SPEA
 from newsgraph.pipeline.events.status import governor, historical, status
 from newsgraph.pipeline.events.triggers import locution, long_noun, verb_lemma
 from newsgraph.pipeline.participants import actors_of, subject_actors
+from newsgraph.text import norm
 
 ALLEGE = ("112", "ACCUSE", "allege")
 DYADIC_NEEDS_TARGET = True
@@ -37,10 +38,23 @@ def drop_reason(k: Coder, c: Candidate, tok: Any, entry: EventEntry, rule: str) 
         return "nominal object of a rejection"  # "son veto sur les nouvelles sanctions": a proposal, not an event
     if not any(k.idx.by_id.get(a) is None or k.idx.by_id[a].code for a in c.actors + c.recipients):
         return "no coded participant"
+    if epithet(k, tok):
+        return "a participle that names an office holder"  # "le président déchu", "le président élu"
     if "Inf" in tok.morph.get("VerbForm") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "ADV") \
             and rule != "noun":
         return "infinitive complement of a noun or adverb"  # a potential, not an event
     return None
+
+
+def epithet(k: Coder, tok: Any) -> bool:
+    """A bare past participle on the noun of an office ("le président déchu Askar Akaïev", "le président
+    élu"): it names who the holder is, not an event of the text."""
+    if tok.dep_ not in ("acl", "amod") or "Part" not in tok.morph.get("VerbForm") or tok.head.i == tok.i:
+        return False
+    if any(c.dep_ not in ("punct", "advmod") for c in tok.children):
+        return False  # "le président destitué par le Parlement": an agent or a complement tells the act
+    role = k.profile.roles.get(norm(tok.head.text))
+    return role is not None and role.office not in (None, "-", "")
 
 
 def victims_only(k: Coder, entry: EventEntry, c: Candidate, tok: Any, rule: str) -> bool:
