@@ -200,3 +200,9 @@ def test_ministers_candidates_and_prosecutors_have_dated_roles():
     assert codes["Benoît Hamon"] == "FRAOPP" and codes["Marine Le Pen"] == "FRAOPP"
     assert codes["Michel Sapin"] == "FRAGOV" and codes["François Molins"] == "FRAJUD"
     assert codes_by_mention("Michel Sapin a critiqué le projet.", published="2019-03-01")["Michel Sapin"] == "FRAGOV"  # his last office
+
+
+def test_employers_parties_and_politicians_named_as_groups():
+    codes = codes_by_mention("Les syndicats français réclament une hausse, alors que le patronat français refuse. "
+                             "Les partis politiques français ont critiqué le gouvernement.", published="2017-03-01")
+    assert codes["patronat français"] == "FRABUS" and codes["partis politiques français"] == "FRAPTY"
