@@ -330,3 +330,8 @@ def test_the_demand_a_protest_is_for_is_no_event_of_its_own():
 def test_a_bare_participle_on_an_office_is_an_epithet_not_an_event():
     _, events = _events("Le président déchu Askar Akaïev a accepté de démissionner.", published="2005-04-10")
     assert not any(e == "COERCE" for e, _, _ in events)
+
+
+def test_forbidding_someone_to_act_falls_on_them():
+    _, events = _events("Le président malien a interdit aux candidats de l'opposition malienne de participer aux élections.")
+    assert ("COERCE", ["MLIGOV"], ["MLIOPP"]) in events
