@@ -107,6 +107,7 @@ class ActorBase:
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # matching key -> written forms
     overrides: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    _offices: dict[tuple[str, str | None], list[Entry]] | None = field(default=None, repr=False, compare=False)
 
     def prefixes(self) -> KeyPrefixes:
         """Prefixes of every name and capital key, rebuilt when the base has grown."""
@@ -128,6 +129,7 @@ class ActorBase:
                     keys.remove(entry.key)
                 self.forms[norm(alias)].discard(alias)
         self.entries[entry.key] = entry
+        self._offices = None  # rebuilt on the next holders()
         for alias in self.names_of(entry):
             k = norm(alias)
             if not k:
@@ -146,14 +148,20 @@ class ActorBase:
 
     def holders(self, office: str, country: str | None, on: date, org: str | None = None) -> list[Entry]:
         """People holding ``office`` of ``country`` (or HEAD of ``org``) on a date."""
+        if self._offices is None:
+            # (office, org or country) -> the people with such a role, in the order of the entries
+            index: dict[tuple[str, str | None], list[Entry]] = defaultdict(list)
+            for e in self.entries.values():
+                if e.kind != "person":
+                    continue
+                for key in dict.fromkeys((r.office, r.org if r.org else e.country) for r in e.roles):
+                    index[key].append(e)
+            self._offices = dict(index)
         out = []
-        for e in self.entries.values():
-            if e.kind != "person":
-                continue
-            for r in e.roles:
-                if r.holds(on) and r.office == office and (r.org == org if org else (e.country == country and r.org is None)):
-                    out.append(e)
-                    break
+        for e in self._offices.get((office, org if org else country), ()):
+            if any(r.holds(on) and r.office == office and (r.org == org if org else (e.country == country and r.org is None))
+                   for r in e.roles):
+                out.append(e)
         return out
 
     def find_conflicts(self) -> list[str]:
