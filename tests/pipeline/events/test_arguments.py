@@ -335,3 +335,8 @@ def test_a_bare_participle_on_an_office_is_an_epithet_not_an_event():
 def test_forbidding_someone_to_act_falls_on_them():
     _, events = _events("Le président malien a interdit aux candidats de l'opposition malienne de participer aux élections.")
     assert ("COERCE", ["MLIGOV"], ["MLIOPP"]) in events
+
+
+def test_an_evaluation_written_before_its_object():
+    _, events = _events("Le ministre américain a qualifié d'inacceptable le comportement de la Chine.")
+    assert ("ACCUSE", ["USAGOV"], ["CHN"]) in events

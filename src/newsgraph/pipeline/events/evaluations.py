@@ -104,7 +104,7 @@ def evaluator_and_object(k: Coder, tok: Any) -> tuple[Any, list[str], Any] | Non
     words = k.words
     # "qualifier cette décision d'absurde", "déclarer cette décision inacceptable", "juger X irréaliste"
     t = tok
-    for _ in range(2):
+    for _ in range(3):  # "a qualifié d'inacceptable le comportement de X": the parse may hang the adjective on the object
         head = t.head
         if head.i == t.i:
             break
