@@ -345,6 +345,8 @@ def slot_actors(idx: ActorIndex, tok: Any, slot: str, noun: bool = False, partic
         # entre Kim et Trump": from a complement of the noun; "une visite prévue en Haïti", "l'offensive
         # lancée contre Daech": from the participle that qualifies the noun
         for c in tok.children:
+            if case_of(c) in words.agent_preps:
+                continue  # "la répression des manifestations par les forces de sécurité": not the protesters
             if c.dep_ in ("obj", "nmod", "obl", "obl:arg") and c.pos_ in ("NOUN", "PROPN") \
                     or noun and c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ") and "Part" in c.morph.get("VerbForm"):
                 for g in c.children:

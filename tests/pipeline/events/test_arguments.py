@@ -340,3 +340,9 @@ def test_forbidding_someone_to_act_falls_on_them():
 def test_an_evaluation_written_before_its_object():
     _, events = _events("Le ministre américain a qualifié d'inacceptable le comportement de la Chine.")
     assert ("ACCUSE", ["USAGOV"], ["CHN"]) in events
+
+
+def test_the_agent_of_a_noun_is_not_the_source_of_its_complement():
+    _, events = _events("Amnesty International a dénoncé la répression des manifestations par les forces de sécurité iraniennes.")
+    assert ("ACCUSE", ["NGOHRI"], ["IRNMIL"]) in events
+    assert not any(e == "PROTEST" and a == ["IRNMIL"] for e, a, _ in events)
