@@ -33,9 +33,14 @@ def goldstein_table() -> dict[str, float]:
     return out
 
 
+# Where the PLOVER 0.8 manual overrides the 2021 CAMEO->PLOVER table: "International (political or
+# economic) sanctions are coded as 'discontinue'" (SANCTION modes); the table maps 163 to COERCE.
+MANUAL_OVERRIDES = {"163": PloverCode("SANCTION", "discontinue", ("diplomatic",))}
+
+
 @lru_cache(maxsize=1)
 def plover_table() -> dict[str, PloverCode]:
-    out = {}
+    out = dict(MANUAL_OVERRIDES)
     for line in _text("CAMEO2PLOVER-2021.txt").splitlines():
         if ":" not in line or line.startswith("#") or line.startswith("~"):
             continue

@@ -346,3 +346,9 @@ def test_the_agent_of_a_noun_is_not_the_source_of_its_complement():
     _, events = _events("Amnesty International a dénoncé la répression des manifestations par les forces de sécurité iraniennes.")
     assert ("ACCUSE", ["NGOHRI"], ["IRNMIL"]) in events
     assert not any(e == "PROTEST" and a == ["IRNMIL"] for e, a, _ in events)
+
+
+def test_international_sanctions_are_a_reduction_of_relations_and_two_modes_are_two_events():
+    # PLOVER 0.8 manual, SANCTION modes: "International (political or economic) sanctions are coded as 'discontinue'"
+    _, events = _events("Les États-Unis ont expulsé 35 diplomates russes et ont sanctionné les services de renseignement russes.")
+    assert [e for e, _, _ in events].count("SANCTION") == 2

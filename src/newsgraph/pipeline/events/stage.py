@@ -79,6 +79,9 @@ def code_events(k: Coder) -> list[Candidate]:
     return protest_aims(k, cands)
 
 
+DISTINCT_MODES = {"SANCTION", "COERCE"}
+
+
 @stages.register("events.v1")
 class EventStage:
     name = "events"
@@ -98,7 +101,10 @@ class EventStage:
         ids: dict[int, str] = {}
         for c in sorted(cands, key=lambda c: c.span[0]):
             sent = c.trigger.sent
-            key = (c.entry.event, _countries(work, c.actors), _countries(work, c.recipients), sent.start)
+            # one event per type and sides in a sentence, except reductions of relations and coercions of
+            # different modes ("ont expulsé 35 diplomates et ont sanctionné les services"): two acts
+            mode = c.entry.mode if c.entry.event in DISTINCT_MODES else None
+            key = (c.entry.event, mode, _countries(work, c.actors), _countries(work, c.recipients), sent.start)
             if key in seen:
                 continue
             seen.add(key)
