@@ -35,7 +35,10 @@ def goldstein_table() -> dict[str, float]:
 
 # Where the PLOVER 0.8 manual overrides the 2021 CAMEO->PLOVER table: "International (political or
 # economic) sanctions are coded as 'discontinue'" (SANCTION modes); the table maps 163 to COERCE.
-MANUAL_OVERRIDES = {"163": PloverCode("SANCTION", "discontinue", ("diplomatic",))}
+# "Expressions of regret or remorse ... should be coded as CONCEDE" (SUPPORT and CONCEDE ambiguities;
+# the table has 055 SUPPORT). Promises to yield (035x) stay AGREE, as the PLOVER gold sentences code them.
+MANUAL_OVERRIDES = {"163": PloverCode("SANCTION", "discontinue", ("diplomatic",)),
+                    "055": PloverCode("CONCEDE", None, ("diplomatic",))}
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +106,23 @@ def threat_of(cameo: str | None) -> str | None:
     if not cameo:
         return None
     for prefix, code in _THREAT_OF:
+        if cameo.startswith(prefix):
+            return code
+    return None
+
+
+# The CAMEO intent (03x) of a cooperative act: PLOVER codes cooperation told in the future tense as
+# AGREE ("Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future tense
+# are also taken to imply intentions and should be coded as AGREE", PLOVER manual 0.8, AGREE).
+_INTENT_OF = (("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"), ("06", "031"), ("071", "0331"),
+              ("072", "0332"), ("073", "0333"), ("074", "0334"), ("07", "033"), ("05", "032"))
+
+
+def intent_of(cameo: str | None) -> str | None:
+    """The CAMEO code of expressing the intent to do a cooperative act (support, cooperation, aid)."""
+    if not cameo:
+        return None
+    for prefix, code in _INTENT_OF:
         if cameo.startswith(prefix):
             return code
     return None

@@ -352,3 +352,9 @@ def test_international_sanctions_are_a_reduction_of_relations_and_two_modes_are_
     # PLOVER 0.8 manual, SANCTION modes: "International (political or economic) sanctions are coded as 'discontinue'"
     _, events = _events("Les États-Unis ont expulsé 35 diplomates russes et ont sanctionné les services de renseignement russes.")
     assert [e for e, _, _ in events].count("SANCTION") == 2
+
+
+def test_an_apology_is_a_concession():
+    # PLOVER 0.8 manual: "Expressions of regret or remorse ... should be coded as CONCEDE"
+    _, events = _events("Le Premier ministre canadien s'est excusé auprès des députés de l'opposition canadienne.")
+    assert any(e == "CONCEDE" and a == ["CANGOV"] for e, a, _ in events)

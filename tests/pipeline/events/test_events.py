@@ -53,8 +53,10 @@ def test_compound_and_reciprocal():
 
 
 def test_status():
-    _, ev = coded("Le Japon enverra des troupes au Soudan.")
-    assert any(e[0] == "AID" and e[3] == "planned" for e in ev)
+    _, ev = coded("Le Japon enverra des troupes au Soudan.")  # future aid is the intent of it (PLOVER: AGREE)
+    assert any(e[0] == "AGREE" and e[3] == "planned" for e in ev)
+    _, ev = coded("La Russie et la Chine vont coopérer dans le domaine spatial.")
+    assert any(e[0] == "AGREE" and e[3] == "planned" for e in ev) and not any(e[0] == "COOPERATE" for e in ev)
     _, ev = coded("La Chine pourrait aider les États-Unis.")
     assert ("AID", ("CHN",), ("USA",), "hypothetical") in ev
     _, ev = coded("La Chine pourrait sanctionner les États-Unis.")  # a hostile act that may come is a threat (PLOVER)
@@ -67,7 +69,7 @@ def test_status():
     _, ev = coded("La Corée du Nord annonce avoir tiré un missile balistique.")
     assert [e[3] for e in ev if e[0] == "MOBILIZE"] == ["asserted"]
     _, ev = coded("La Russie a annoncé qu'elle enverra des troupes en Syrie.")
-    assert [e[3] for e in ev if e[0] == "AID"] == ["planned"]
+    assert [e[3] for e in ev if e[0] == "AGREE"] == ["planned"]  # aid to come: its intent
 
 
 def test_nominal_and_light_verb():
@@ -146,7 +148,7 @@ ONE_PER_TYPE = [
     ("Le président français a rencontré le Premier ministre indien à New Delhi.", "CONSULT", {"FRA", "IND"}),
     ("L'Union européenne a salué les efforts du Maroc.", "SUPPORT", {"IGO", "MAR"}),
     ("Le gouvernement vénézuélien a cédé aux demandes de l'opposition.", "CONCEDE", {"VEN"}),
-    ("La Russie et la Chine vont coopérer dans le domaine spatial.", "COOPERATE", {"RUS", "CHN"}),
+    ("La Russie et la Chine ont coopéré dans le domaine spatial.", "COOPERATE", {"RUS", "CHN"}),
     ("Le Japon a envoyé une aide humanitaire au Népal.", "AID", {"JPN", "NPL"}),
     ("Israël a libéré vingt prisonniers palestiniens.", "RETREAT", {"ISR", "PSE"}),
     ("L'ONU a exhorté la Birmanie à cesser les violences.", "REQUEST", {"IGO", "MMR"}),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from newsgraph.cameo import plover_for, threat_of
+from newsgraph.cameo import intent_of, plover_for, threat_of
 from newsgraph.lang.lexicon import EventEntry
 from newsgraph.pipeline.events.arguments import country_of_ids, sentence_place_country
 from newsgraph.pipeline.events.attribution import reporting_head, when_where
@@ -415,3 +415,20 @@ def protest_aims(k: Coder, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+PROMISABLE = {"SUPPORT", "COOPERATE", "AID"}
+
+
+def promised_cooperation(c: Candidate) -> None:
+    """PLOVER codes support, cooperation and aid told for the future as the intent of it, AGREE ("le
+    Portugal soutiendra les efforts de la Turquie", "le Japon enverra de l'aide"); the status stays
+    planned. A meeting keeps its type: planned CONSULT and AGREE are one in the scoring rules."""
+    if c.status != "planned" or c.entry.event not in PROMISABLE:
+        return
+    code = intent_of(c.entry.cameo)
+    plover = plover_for(code) if code else None
+    if plover is None:
+        return
+    c.entry = replace(c.entry, cameo=code, event=plover.event, mode=plover.mode, context=plover.context)
+    c.notes.append("cooperation announced for the future is the intent of it")

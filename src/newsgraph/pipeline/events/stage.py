@@ -16,7 +16,7 @@ from newsgraph.pipeline.events.attribution import attribution, when_where
 from newsgraph.pipeline.events.coder import Candidate, Coder
 from newsgraph.pipeline.events.evaluations import evaluations, quoted_criticism
 from newsgraph.pipeline.events.passes import (THREAT_NOTE, announced_threat, answers, assertions_as_accusations, denials, drop_reason,
-                                              governed_acts, obligations, protest_aims, verbal_or_physical)
+                                              governed_acts, obligations, promised_cooperation, protest_aims, verbal_or_physical)
 from newsgraph.pipeline.events.status import historical, status
 from newsgraph.pipeline.events.triggers import triggers
 from newsgraph.pipeline.syntax import under
@@ -63,6 +63,7 @@ def code_events(k: Coder) -> list[Candidate]:
             continue
         unknown_perpetrator(k, c)
         c.status = "asserted" if THREAT_NOTE in c.notes else status(k, c)
+        promised_cooperation(c)
         c.attributed_to = attribution(k, c)
         when_where(k, c)
         if historical(k, c):
