@@ -158,6 +158,8 @@ def test_a_hostile_act_tried_plotted_or_under_a_condition_is_no_threat():
     assert not any(e == "THREATEN" for e, _, _ in events)
     _, events = _events("Si l'armée malienne attaquait la ville, les rebelles se retireraient.")
     assert not any(e == "THREATEN" for e, _, _ in events)
+    _, events = _events("Des policiers maliens ont déclaré que l'individu aurait attaqué un officier à Bamako.")
+    assert not any(e == "THREATEN" for e, _, _ in events)  # a past act, reported in the conditional
 
 
 def test_this_document_speaks_for_who_issued_it_before():

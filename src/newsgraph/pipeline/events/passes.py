@@ -340,6 +340,8 @@ def announced_threat(k: Coder, c: Candidate) -> None:
     plover = plover_for(code) if code else None
     if plover is None or conditional(k, c.trigger):
         return
+    if any(a.dep_.startswith("aux") and a.lemma_ in (k.words.have, k.words.be) for a in c.trigger.children):
+        return  # "aurait attaqué", "a dû frapper": a compound tense tells a past act, reported or not
     gov = governor(c.trigger)
     if gov is None and c.trigger.dep_ != "ROOT":
         return
