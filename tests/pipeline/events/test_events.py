@@ -17,9 +17,9 @@ pytestmark = pytest.mark.model
 # to news the coder has never seen: rules are written from the tune part only. The four documents of
 # the first development gold keep a recall floor.
 RECALL_FLOOR = 0.74
-CHECK_PRECISION_FLOOR = 0.44
-CHECK_RECALL_FLOOR = 0.225
-CHECK_F1_FLOOR = 0.30
+CHECK_PRECISION_FLOOR = 0.46
+CHECK_RECALL_FLOOR = 0.245
+CHECK_F1_FLOOR = 0.32
 
 
 def test_lexicon_size():
