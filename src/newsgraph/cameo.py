@@ -101,14 +101,14 @@ _THREAT_OF = (("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"),
               ("204", "1385"), ("16", "131"), ("17", "130"), ("18", "1383"), ("19", "1384"), ("20", "1383"))
 
 
+def _by_prefix(table: tuple[tuple[str, str], ...], cameo: str | None) -> str | None:
+    """The code of the first (most specific) prefix of ``cameo`` in a (prefix, code) table."""
+    return next((code for prefix, code in table if cameo and cameo.startswith(prefix)), None)
+
+
 def threat_of(cameo: str | None) -> str | None:
     """The CAMEO code of threatening a hostile act (sanction, coercion, assault), or None."""
-    if not cameo:
-        return None
-    for prefix, code in _THREAT_OF:
-        if cameo.startswith(prefix):
-            return code
-    return None
+    return _by_prefix(_THREAT_OF, cameo)
 
 
 # The CAMEO intent (03x) of a cooperative act: PLOVER codes cooperation told in the future tense as
@@ -120,9 +120,4 @@ _INTENT_OF = (("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314")
 
 def intent_of(cameo: str | None) -> str | None:
     """The CAMEO code of expressing the intent to do a cooperative act (support, cooperation, aid)."""
-    if not cameo:
-        return None
-    for prefix, code in _INTENT_OF:
-        if cameo.startswith(prefix):
-            return code
-    return None
+    return _by_prefix(_INTENT_OF, cameo)

@@ -59,6 +59,7 @@ class EventLexicon:
     long_nouns: dict[str, list[tuple[tuple[str, ...], EventEntry]]] = field(default_factory=dict)  # first word -> (rest, entry)
     long_locutions: dict[tuple[str, str], list[tuple[tuple[str, ...], EventEntry]]] = field(default_factory=dict)
     duplicates: tuple[str, ...] = ()  # entries that repeat a key already defined (the first one wins)
+    locution_verbs: frozenset[str] = frozenset()  # the verbs locutions start with: other verbs skip the search
 
 
 _PHRASE_WORD = re.compile(r"[^\s'’]+['’]?")
@@ -160,7 +161,8 @@ def parse_event_lexicon(files: list[tuple[str, str]], reflexive_base) -> EventLe
     for table in (long_nouns, long_locutions):
         for options in table.values():
             options.sort(key=lambda o: -len(o[0]))  # the longest phrase first
-    return EventLexicon(verbs, reflexive, nouns, locutions, tuple(entries), preps, long_nouns, long_locutions, tuple(duplicates))
+    return EventLexicon(verbs, reflexive, nouns, locutions, tuple(entries), preps, long_nouns, long_locutions, tuple(duplicates),
+                        frozenset(v for v, _ in locutions) | frozenset(v for v, _ in long_locutions))
 
 
 def parse_roles(text: str, source: str) -> dict[str, RoleWord]:

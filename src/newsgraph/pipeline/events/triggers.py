@@ -178,7 +178,7 @@ def locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
             if entry:
                 return entry
         return None
-    if lemma not in locution_verbs(k.lex):
+    if lemma not in k.lex.locution_verbs:
         return None  # no locution starts with this verb
     for c in tok.subtree:
         if c.i == tok.i or abs(c.i - tok.i) > 8 or _verb_between(c, tok):
@@ -190,18 +190,6 @@ def locution(k: Coder, tok: Any, lemma: str) -> EventEntry | None:
             if key in k.lex.locutions and under(c, tok, 3):
                 return k.lex.locutions[key]
     return adjacent_locution(k, tok, lemma)
-
-
-_LOCUTION_VERBS: dict[int, tuple[Any, frozenset[str]]] = {}  # id -> (the lexicon, kept alive so its id stays its own; verbs)
-
-
-def locution_verbs(lex: Any) -> frozenset[str]:
-    """The verbs of the lexicon's locutions (an index to skip the others quickly)."""
-    cached = _LOCUTION_VERBS.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        cached = (lex, frozenset(v for v, _ in lex.locutions) | frozenset(v for v, _ in lex.long_locutions))
-        _LOCUTION_VERBS[id(lex)] = cached
-    return cached[1]
 
 
 SKIPPABLE = ("DET", "ADV", "ADJ", "NUM")
